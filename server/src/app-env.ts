@@ -1,0 +1,35 @@
+import type { Kysely } from "kysely";
+import type { Config } from "./config.js";
+import type { Database } from "./db/database.js";
+import type { PasswordHasher } from "./auth/passwords.js";
+import type { Role, User } from "./auth/auth-repository.js";
+import type { Clock, IdGenerator } from "./ops/clock.js";
+import type { Logger } from "./ops/logger.js";
+
+/** Everything the app needs from outside, passed in — no globals, no work at import time. */
+export type AppDeps = {
+  db: Kysely<Database>;
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  ids: IdGenerator;
+  passwords: PasswordHasher;
+  /** Where the built web assets are (web/dist); null serves no UI (API-only tests). */
+  webDist: string | null;
+};
+
+export type Actor = {
+  user: User;
+  via: "session" | "token";
+  sessionId: string | null;
+  workspace: { id: string; name: string; role: Role } | null;
+};
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    actor: Actor | null;
+    /** A keyed hash of the client address, never the address itself. */
+    clientKey: string;
+  };
+};

@@ -1,0 +1,63 @@
+/**
+ * createApp(deps) assembles Sieve's HTTP surface from feature routes. It does no I/O
+ * itself: main.ts (or a test) builds the dependencies and hands them in, so the same
+ * app runs on a file database in production and an in-memory one in tests.
+ *
+ * Order matters: request id and security headers wrap everything; the body limit runs
+ * before anything reads a body; the client key, session/token and CSRF checks run
+ * before any /api route.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppDeps, AppEnv } from "./app-env.js";
+import { createErrorHandler, errorBody } from "./errors.js";
+import { requestContext, securityHeaders } from "./ops/request-context.js";
+import { authenticate, clientKeyMiddleware, csrfGuard } from "./auth/auth-middleware.js";
+import { authRoutes } from "./auth/auth-routes.js";
+import { workspaceRoutes } from "./workspaces/workspace-routes.js";
+import { surveyRoutes } from "./surveys/survey-routes.js";
+import { channelRoutes } from "./channels/channel-routes.js";
+import { templateRoutes } from "./templates/template-routes.js";
+import { publicSurveyRoutes } from "./public/public-survey-routes.js";
+import { healthRoutes } from "./ops/health-routes.js";
+import { openApiRoutes } from "./openapi/openapi-routes.js";
+import { webRoutes } from "./web/web-routes.js";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono<AppEnv>()
+    .use(clientKeyMiddleware(deps))
+    .use(csrfGuard(deps))
+    .use(authenticate(deps))
+    .route("/", authRoutes(deps))
+    .route("/", workspaceRoutes(deps))
+    .route("/", surveyRoutes(deps))
+    .route("/", channelRoutes(deps))
+    .route("/", templateRoutes(deps))
+    .route("/", publicSurveyRoutes(deps))
+    .route("/", openApiRoutes(deps));
+
+  const app = new Hono<AppEnv>()
+    .use(requestContext(deps.logger))
+    .use(securityHeaders)
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => c.json(errorBody("payload_too_large", "The request body is larger than 1 MiB"), 413),
+      }),
+    )
+    .route("/", healthRoutes(deps))
+    .route("/api", api)
+    .route("/", webRoutes(deps));
+
+  app.notFound((c) =>
+    c.req.path.startsWith("/api/") || c.req.path === "/api"
+      ? c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}`), 404)
+      : c.html("<!doctype html><title>Not found</title><p>Page not found. <a href=\"/app\">Go to Sieve</a></p>", 404),
+  );
+  app.onError(createErrorHandler(deps.logger));
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,55 @@
+/**
+ * Sieve runs embedded on one SQLite file by default and on Postgres when
+ * DATABASE_URL says so. Both sit behind the same `Kysely<Database>`.
+ *
+ * SQLite pragmas:
+ * - WAL: readers never block the writer, and a crash loses nothing that was committed.
+ * - synchronous=NORMAL (default): in WAL mode a commit is durable against a process crash
+ *   (kill -9) and the database can never be corrupted; only an OS crash or power loss may
+ *   roll back the last few commits. That is the trade-off SQLite recommends for WAL, and
+ *   it keeps public submits fast. SQLITE_SYNCHRONOUS=FULL fsyncs every commit for those
+ *   who need power-loss durability.
+ * - busy_timeout: a second process (the CLI, a backup) waits for the lock instead of failing.
+ * - foreign_keys=ON: SQLite leaves them off unless asked.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Config } from "../config.js";
+import type { Database } from "./database.js";
+
+export type DbConfig = Config["database"] & {
+  sqliteSynchronous?: "NORMAL" | "FULL";
+  /** Postgres only: a schema to use instead of public (test isolation). */
+  schema?: string;
+  poolSize?: number;
+};
+
+export function openSqlite(file: string, synchronous: "NORMAL" | "FULL" = "NORMAL"): SQLite.Database {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma(`synchronous = ${synchronous}`);
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  return sqlite;
+}
+
+/** Build the Kysely instance for the configured database. */
+export function createDb(config: DbConfig): Kysely<Database> {
+  if (config.kind === "sqlite") {
+    const sqlite = openSqlite(config.file, config.sqliteSynchronous);
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  // Postgres returns int8/numeric as strings by default; our counts fit in a JS number.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1700, (v) => Number(v));
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,171 @@
+/**
+ * The one typed picture of the database. Timestamps are ISO-8601 UTC text
+ * (`Date.toISOString()`), ids are text, JSON is stored as text — the same on
+ * SQLite and Postgres, so queries and migrations need no dialect branches.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export interface InstanceTable {
+  key: string;
+  value: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface MembershipTable {
+  workspace_id: string;
+  user_id: string;
+  role: "owner" | "editor" | "viewer";
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  workspace_id: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  workspace_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface WorkspaceInviteTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  role: "owner" | "editor" | "viewer";
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface SurveyTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  slug: string;
+  status: "draft" | "open" | "closed";
+  draft_definition: string;
+  revision: number;
+  published_version: number | null;
+  published_revision: number | null;
+  published_at: string | null;
+  closed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  last_activity_at: string | null;
+}
+
+export interface SurveyVersionTable {
+  survey_id: string;
+  version: number;
+  definition: string;
+  published_at: string;
+  published_by: string | null;
+}
+
+export interface ChannelTable {
+  id: string;
+  survey_id: string;
+  workspace_id: string;
+  name: string;
+  kind: string;
+  code: string;
+  created_at: string;
+}
+
+export interface RespondentTable {
+  id: string;
+  workspace_id: string;
+  email: string | null;
+  name: string | null;
+  consent_text: string | null;
+  consent_at: string | null;
+  unsubscribed_at: string | null;
+  erased_at: string | null;
+  created_at: string;
+}
+
+export interface ResponseTable {
+  id: string;
+  survey_id: string;
+  version: number;
+  channel_id: string | null;
+  status: "partial" | "complete";
+  outcome: "qualified" | "disqualified" | "over_quota" | "flagged" | null;
+  reason: string | null;
+  segments: string;
+  flags: string;
+  meta: string;
+  respondent_id: string | null;
+  dedupe_hash: string | null;
+  started_at: string;
+  updated_at: string;
+  completed_at: string | null;
+  duration_ms: number | null;
+}
+
+export interface AnswerTable {
+  id: Generated<number>;
+  response_id: string;
+  survey_id: string;
+  question_id: string;
+  option_id: string | null;
+  value_text: string | null;
+  value_number: number | null;
+}
+
+export interface Database {
+  instance: InstanceTable;
+  users: UserTable;
+  workspaces: WorkspaceTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  workspace_invites: WorkspaceInviteTable;
+  rate_limits: RateLimitTable;
+  surveys: SurveyTable;
+  survey_versions: SurveyVersionTable;
+  channels: ChannelTable;
+  respondents: RespondentTable;
+  responses: ResponseTable;
+  answers: AnswerTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type SurveyRow = Selectable<SurveyTable>;
+export type NewSurveyRow = Insertable<SurveyTable>;
+export type SurveyRowUpdate = Updateable<SurveyTable>;
+export type ChannelRow = Selectable<ChannelTable>;

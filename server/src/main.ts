@@ -1,0 +1,179 @@
+/**
+ * `pnpm sieve <command>` — the only module with side effects: it reads the
+ * environment, opens the database, runs migrations and serves or runs a command.
+ */
+import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import type { Kysely } from "kysely";
+import { serve } from "@hono/node-server";
+import { parseConfig, type Config } from "./config.js";
+import { createDb, openSqlite } from "./db/create-db.js";
+import type { Database } from "./db/database.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { createApp } from "./app.js";
+import { createLogger, type Logger } from "./ops/logger.js";
+import { systemClock, uuidIds } from "./ops/clock.js";
+import { createPasswordHasher } from "./auth/passwords.js";
+import { countUsers, deleteExpiredSessions, issueSetupToken } from "./auth/auth-repository.js";
+import { CliError, seedDemo, tokenCreate, userCreate } from "./cli/commands.js";
+
+const USAGE = `Usage: pnpm sieve <command> [options]
+
+Commands:
+  serve                                   Start Sieve (default: http://localhost:3000)
+  migrate                                 Apply database migrations and exit
+  user:create --email E --password P [--name N] [--workspace W]
+                                          Create a user (owner of workspace W, created if new)
+  token:create --email E --name N [--workspace W]
+                                          Create a personal API token and print it once
+  backup <file>                           Online backup of the SQLite database to <file>
+  seed:demo [--email E] [--count N]       Add a demo workspace with a published screener and N responses (300)
+
+Environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, TRUST_PROXY, LOG_LEVEL, SESSION_DAYS (see README).`;
+
+const webDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+async function openDatabase(config: Config, logger: Logger): Promise<Kysely<Database>> {
+  const db = createDb({ ...config.database, sqliteSynchronous: config.sqliteSynchronous });
+  const migrated = await migrateToLatest(db);
+  if (!migrated.ok) {
+    await db.destroy();
+    throw new CliError(`Database migration failed: ${String(migrated.error)}`);
+  }
+  if (migrated.applied.length > 0) logger.info("migrations applied", { migrations: migrated.applied });
+  return db;
+}
+
+async function serveCommand(config: Config, logger: Logger) {
+  const db = await openDatabase(config, logger);
+  const passwords = createPasswordHasher(config.scryptLogN);
+  const app = createApp({ db, config, logger, clock: systemClock, ids: uuidIds, passwords, webDist: existsSync(webDist) ? webDist : null });
+  if (!existsSync(webDist)) logger.warn("web app not built; run `pnpm build` to serve the UI", { webDist });
+  const base = config.publicUrl ?? `http://localhost:${config.port}`;
+  if ((await countUsers(db)) === 0) {
+    const token = await issueSetupToken(db);
+    // The one secret we ever print: whoever holds it claims the instance, once.
+    process.stdout.write(`\n  Sieve is not set up yet. Open this one-time link to create the owner account:\n\n    ${base}/setup/${token}\n\n`);
+  }
+  const sweep = setInterval(() => void deleteExpiredSessions(db, new Date()).catch(() => {}), 3_600_000);
+  sweep.unref();
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info("listening", { url: base, port: info.port, database: config.database.kind });
+  });
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info("shutting down", { signal });
+    clearInterval(sweep);
+    const force = setTimeout(() => {
+      logger.warn("forcing shutdown after 10 s");
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    // Stop accepting, let in-flight requests finish, then close the database.
+    server.close(() => {
+      void db.destroy().then(() => {
+        logger.info("stopped");
+        process.exit(0);
+      });
+    });
+    if ("closeIdleConnections" in server) server.closeIdleConnections();
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const parsedConfig = parseConfig(process.env);
+  if (!parsedConfig.ok) {
+    process.stderr.write(parsedConfig.message + "\n");
+    return 2;
+  }
+  const config = parsedConfig.config;
+  const logger = createLogger(config.logLevel, (line) => process.stdout.write(line));
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      workspace: { type: "string" },
+      count: { type: "string" },
+    },
+  });
+  const required = (key: "email" | "password" | "name") => {
+    const v = values[key];
+    if (!v) throw new CliError(`--${key} is required\n\n${USAGE}`);
+    return v;
+  };
+  const withDb = async (fn: (db: Kysely<Database>) => Promise<string>) => {
+    const cliLogger = createLogger("warn", (line) => process.stderr.write(line));
+    const db = await openDatabase(config, cliLogger);
+    try {
+      process.stdout.write((await fn(db)) + "\n");
+    } finally {
+      await db.destroy();
+    }
+  };
+  const cliDeps = (db: Kysely<Database>) => ({ db, ids: uuidIds, clock: systemClock, passwords: createPasswordHasher(config.scryptLogN) });
+
+  switch (command) {
+    case "serve":
+      await serveCommand(config, logger);
+      return -1;
+    case "migrate":
+      await withDb(async () => "Database is up to date.");
+      return 0;
+    case "user:create":
+      await withDb((db) =>
+        userCreate(cliDeps(db), { email: required("email"), password: required("password"), name: values.name, workspace: values.workspace }),
+      );
+      return 0;
+    case "token:create":
+      await withDb((db) => tokenCreate(cliDeps(db), { email: required("email"), name: required("name"), workspace: values.workspace }));
+      return 0;
+    case "backup": {
+      const target = positionals[0];
+      if (!target) throw new CliError(`backup needs a target file\n\n${USAGE}`);
+      if (config.database.kind !== "sqlite") throw new CliError("backup is for the embedded SQLite database; on Postgres use pg_dump");
+      if (existsSync(target)) throw new CliError(`${target} exists; choose a new file name`);
+      const sqlite = openSqlite(config.database.file);
+      try {
+        // SQLite's online backup API: consistent while the server keeps writing.
+        await sqlite.backup(target);
+      } finally {
+        sqlite.close();
+      }
+      process.stdout.write(`Backed up ${config.database.file} to ${target}\n`);
+      return 0;
+    }
+    case "seed:demo": {
+      const count = values.count === undefined ? 300 : Number(values.count);
+      if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new CliError("--count must be a whole number from 1 to 100000");
+      await withDb((db) => seedDemo(cliDeps(db), { email: values.email, count }));
+      return 0;
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      process.stdout.write(USAGE + "\n");
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`Unknown command "${command}"\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write((error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)) + "\n");
+    process.exit(1);
+  },
+);

@@ -1,0 +1,79 @@
+/**
+ * Serves the built web app (web/dist): hashed assets with long caching, and the two
+ * HTML entries — the researcher app for /, /app/*, /login, /setup/*, /join/*, and the
+ * tiny respondent page for /s/:slug. Tracked links /c/:code redirect to their survey.
+ */
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
+import { Hono, type Context } from "hono";
+import type { AppDeps, AppEnv } from "../app-env.js";
+import { findChannelByCode } from "../channels/channel-repository.js";
+import { findSurveySlugById } from "./web-repository.js";
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+export function webRoutes(deps: AppDeps) {
+  const dist = deps.webDist;
+  const cache = new Map<string, Promise<string | null>>();
+  const html = (file: string) => {
+    let p = cache.get(file);
+    if (!p) {
+      p = dist ? readFile(join(dist, file), "utf8").catch(() => null) : Promise.resolve(null);
+      cache.set(file, p);
+    }
+    return p;
+  };
+  const page = async (c: Context<AppEnv>, file: string) => {
+    const body = await html(file);
+    if (body === null) {
+      return c.text("The web app is not built. Run `pnpm build` (or `pnpm start`, which builds it).", 503);
+    }
+    c.header("Cache-Control", "no-cache");
+    return c.html(body);
+  };
+
+  return new Hono<AppEnv>()
+    .get("/assets/*", async (c) => {
+      if (!dist) return c.notFound();
+      const rel = normalize(decodeURIComponent(new URL(c.req.url).pathname)).replace(/^[/\\]+/, "");
+      const root = join(dist, "assets") + sep;
+      const full = join(dist, rel);
+      if (!full.startsWith(root)) return c.notFound();
+      try {
+        const body = await readFile(full);
+        c.header("Content-Type", TYPES[extname(full)] ?? "application/octet-stream");
+        c.header("Cache-Control", "public, max-age=31536000, immutable");
+        return c.body(body);
+      } catch {
+        return c.notFound();
+      }
+    })
+    .get("/c/:code", async (c) => {
+      const channel = await findChannelByCode(deps.db, c.req.param("code").toLowerCase());
+      if (!channel) return c.html("<!doctype html><title>Link not found</title><p>This link does not exist.</p>", 404);
+      const slug = await findSurveySlugById(deps.db, channel.surveyId);
+      if (!slug) return c.html("<!doctype html><title>Link not found</title><p>This link does not exist.</p>", 404);
+      const target = new URL(`/s/${slug}`, "http://x");
+      target.searchParams.set("c", channel.code);
+      for (const [k, v] of new URL(c.req.url).searchParams) if (k.startsWith("utm_")) target.searchParams.set(k, v);
+      c.header("Cache-Control", "no-store");
+      return c.redirect(target.pathname + target.search, 302);
+    })
+    .get("/s/:slug", (c) => page(c, "respond.html"))
+    .get("/", (c) => c.redirect("/app", 302))
+    .get("/app", (c) => page(c, "index.html"))
+    .get("/app/*", (c) => page(c, "index.html"))
+    .get("/login", (c) => page(c, "index.html"))
+    .get("/setup/:token", (c) => page(c, "index.html"))
+    .get("/join/:token", (c) => page(c, "index.html"));
+}
