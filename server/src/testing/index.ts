@@ -1,0 +1,4 @@
+/** Test support shared with the cross-package suites in tests/. Never imported by production code. */
+export * from "./create-test-app.js";
+export * from "./test-db.js";
+export * from "./fixtures.js";
