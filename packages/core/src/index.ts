@@ -17,3 +17,4 @@ export * from "./screener/visible-questions";
 export * from "./screener/evaluate-screener";
 export * from "./screener/evaluate-segments";
 export * from "./templates/index";
+export * from "./demo/index";
