@@ -94,6 +94,25 @@ describe("pnpm sieve (the CLI) against a real server", () => {
     }
   });
 
+  it("logs JSON lines without secrets and shuts down gracefully on SIGTERM", async () => {
+    const login = await fetch(`${server!.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server!.url },
+      body: JSON.stringify({ email: "cli@example.com", password: "a long password" }),
+    });
+    expect(login.status).toBe(200);
+    const logs = server!.logs();
+    expect(logs).not.toContain("a long password");
+    expect(logs).not.toContain("cli@example.com");
+    const lines = logs.split("\n").filter((l) => l.startsWith("{"));
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(lines.some((l) => l.includes('"route":"/api/auth/login"') && l.includes('"requestId"'))).toBe(true);
+    expect(await server!.stop("SIGTERM")).toBe(0);
+    expect(server!.logs()).toContain('"msg":"stopped"');
+    server = null;
+  });
+
   it("explains bad usage", () => {
     const r = runCli(["user:create", "--email", "x@example.com"], env);
     expect(r.status).toBe(1);
