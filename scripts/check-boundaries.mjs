@@ -34,8 +34,11 @@ const rules = [
   },
   {
     dir: "web/src/respond",
-    check: ({ spec }) =>
-      /^(chart\.js|@solidjs\/router)/.test(spec) || spec.includes("/app/") ? "the respondent page must not carry app code, the router or chart.js" : null,
+    check: ({ spec, typeOnly }) => {
+      if (/^(chart\.js|@solidjs\/router)/.test(spec) || spec.includes("/app/")) return "the respondent page must not carry app code, the router or chart.js";
+      if (spec.startsWith("@sieve/core") && spec !== "@sieve/core/logic" && !typeOnly) return "the respondent page imports core at run time only through @sieve/core/logic (no zod)";
+      return null;
+    },
   },
   {
     dir: "server/src",
@@ -50,6 +53,18 @@ const rules = [
 ];
 
 const violations = [];
+
+// Nothing reachable from core's zod-free entry may import zod at run time.
+const seen = new Set();
+const walk = (file) => {
+  if (seen.has(file)) return;
+  seen.add(file);
+  for (const imp of importsOf(file)) {
+    if (imp.typeOnly) continue;
+    if (imp.spec === "zod") violations.push(`${relative(root, file)}: imports zod, but is reachable from @sieve/core/logic`);
+    if (imp.spec.startsWith(".")) walk(join(file, "..", imp.spec.replace(/\.js$/, "") + ".ts"));
+  }
+};
 for (const rule of rules) {
   for (const file of files(join(root, rule.dir))) {
     for (const imp of importsOf(file)) {
@@ -58,6 +73,7 @@ for (const rule of rules) {
     }
   }
 }
+walk(join(root, "packages/core/src/logic.ts"));
 if (violations.length) {
   console.error(`Dependency rule violations (${violations.length}):\n  ` + violations.join("\n  "));
   process.exit(1);

@@ -1,6 +1,7 @@
 /** Evaluates show-if and segment condition groups. */
 import type { Condition, ConditionGroup, Question } from "../survey/definition-schema";
-import { answerOf, isAnswered, type Answers } from "../survey/answers-schema";
+import { answerOf, isAnswered } from "../survey/answer-value";
+import type { Answers } from "../survey/answers-schema";
 import { answerOperators, channelOperators } from "./operators";
 import type { RespondentContext } from "./respondent-context";
 

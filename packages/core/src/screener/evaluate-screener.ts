@@ -9,7 +9,8 @@
  * 5. otherwise qualified when complete, undecided while partial (a later page may still reject).
  */
 import type { Question, SurveyDefinition } from "../survey/definition-schema";
-import { answerOf, isAnswered, type Answers } from "../survey/answers-schema";
+import { answerOf, isAnswered } from "../survey/answer-value";
+import type { Answers } from "../survey/answers-schema";
 import { choiceOptions } from "../survey/question-kinds";
 import { selectedIds } from "./operators";
 import type { RespondentContext } from "./respondent-context";

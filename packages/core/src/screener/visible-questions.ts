@@ -4,7 +4,8 @@
  * question therefore counts as unanswered, and hiding cascades down the survey.
  */
 import type { Question, SurveyDefinition } from "../survey/definition-schema";
-import { answerOf, type Answers } from "../survey/answers-schema";
+import { answerOf } from "../survey/answer-value";
+import type { Answers } from "../survey/answers-schema";
 import { allQuestions, questionsById } from "../survey/all-questions";
 import { evaluateCondition } from "./condition";
 import type { RespondentContext } from "./respondent-context";

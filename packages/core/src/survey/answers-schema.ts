@@ -37,16 +37,4 @@ export const AnswersSchema = z.record(z.string().max(64), AnswerValueSchema);
 /** All answers of a response. */
 export type Answers = z.infer<typeof AnswersSchema>;
 
-/** The answer to a question, reading own properties only (ids like `constructor` are legal). */
-export function answerOf(answers: Answers, questionId: string): AnswerValue | undefined {
-  return Object.hasOwn(answers, questionId) ? answers[questionId] : undefined;
-}
-
-/** Whether a value counts as an answer: blank text, empty lists and empty matrices do not. Example: `isAnswered("  ") === false`. */
-export function isAnswered(value: AnswerValue | undefined): value is AnswerValue {
-  if (value === undefined) return false;
-  if (typeof value === "string") return value.trim() !== "";
-  if (typeof value === "number" || typeof value === "boolean") return true;
-  if (Array.isArray(value)) return value.length > 0;
-  return Object.keys(value).length > 0;
-}
+export { answerOf, isAnswered } from "./answer-value";

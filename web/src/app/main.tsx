@@ -1,0 +1,36 @@
+// Entry of the researcher app (index.html). Routes own data loading; components take props.
+import { render } from "solid-js/web";
+import { Navigate, Route, Router } from "@solidjs/router";
+import { AppShell } from "./routes/app-shell";
+import { JoinPage } from "./routes/join";
+import { LoginPage } from "./routes/login";
+import { MembersPage } from "./routes/members";
+import { AppNotFoundPage, NotFoundPage } from "./routes/not-found";
+import { SetupPage } from "./routes/setup";
+import { SurveyOverviewPage } from "./routes/survey-overview";
+import { SurveysPage } from "./routes/surveys";
+import { TokensPage } from "./routes/tokens";
+import "./app.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root");
+
+render(
+  () => (
+    <Router>
+      <Route path="/" component={() => <Navigate href="/app" />} />
+      <Route path="/setup/:token" component={SetupPage} />
+      <Route path="/login" component={LoginPage} />
+      <Route path="/join/:token" component={JoinPage} />
+      <Route path="/app" component={AppShell}>
+        <Route path="/" component={SurveysPage} />
+        <Route path="/surveys/:id" component={SurveyOverviewPage} />
+        <Route path="/members" component={MembersPage} />
+        <Route path="/settings/tokens" component={TokensPage} />
+        <Route path="*rest" component={AppNotFoundPage} />
+      </Route>
+      <Route path="*rest" component={NotFoundPage} />
+    </Router>
+  ),
+  root,
+);

@@ -1,0 +1,48 @@
+import { Show, createEffect, onCleanup } from "solid-js";
+import { LinkedText } from "./linked-text";
+
+export interface EndScreenContent {
+  title: string;
+  body: string;
+  redirectUrl?: string | undefined;
+}
+
+/** The closing message; with a redirect URL (say, a panel's completion link) it forwards after a pause. */
+export function EndScreen(props: { screen: EndScreenContent; continueLabel?: string; redirectDelayMs?: number }) {
+  let heading: HTMLHeadingElement | undefined;
+  const redirect = () => safeRedirect(props.screen.redirectUrl);
+  createEffect(() => heading?.focus());
+  createEffect(() => {
+    const target = redirect();
+    if (!target || props.redirectDelayMs === undefined) return;
+    const timer = setTimeout(() => window.location.assign(target), props.redirectDelayMs);
+    onCleanup(() => clearTimeout(timer));
+  });
+  return (
+    <section class="end-screen" aria-labelledby="end-title">
+      <h1 id="end-title" ref={heading} tabIndex={-1}>
+        {props.screen.title}
+      </h1>
+      <Show when={props.screen.body}>
+        <LinkedText text={props.screen.body} class="linked-text end-body" />
+      </Show>
+      <Show when={redirect()}>
+        {(href) => (
+          <a class="btn btn-primary" href={href()} rel="noopener noreferrer">
+            {props.continueLabel ?? "Continue"}
+          </a>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function safeRedirect(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,103 @@
+// Progress kept in localStorage per survey slug, so a reload resumes where the
+// respondent left off and retries reuse the same response id (the idempotency key).
+import type { AnswerValue, Answers } from "@sieve/core";
+import type { EndKey } from "./submit";
+
+export interface Progress {
+  responseId: string;
+  answers: Answers;
+  pageId: string | null;
+  channel: string | null;
+  /** Set once the server has ended the response; a reload shows that end screen again. */
+  finished: EndKey | null;
+}
+
+const END_KEYS: readonly EndKey[] = ["qualified", "disqualified", "over_quota", "closed"];
+
+const storageKey = (slug: string) => `sieve:response:${slug}`;
+
+/** Reads saved progress, or starts fresh; anything malformed is dropped rather than trusted. */
+export function loadProgress(slug: string): Progress {
+  const saved = parse(read(storageKey(slug)));
+  return {
+    responseId: typeof saved.responseId === "string" && saved.responseId ? saved.responseId : newResponseId(),
+    answers: answersFrom(saved.answers),
+    pageId: typeof saved.pageId === "string" ? saved.pageId : null,
+    channel: typeof saved.channel === "string" ? saved.channel : null,
+    finished: END_KEYS.find((key) => key === saved.finished) ?? null,
+  };
+}
+
+export function saveProgress(slug: string, progress: Progress): void {
+  write(storageKey(slug), JSON.stringify(progress));
+}
+
+/** A v4 UUID; crypto.randomUUID needs a secure context, getRandomValues does not. */
+export function newResponseId(): string {
+  if (typeof crypto.randomUUID === "function" && window.isSecureContext) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// Storage can be disabled (private modes, strict settings): the page then still
+// works for one visit, it just cannot resume.
+const memory = new Map<string, string>();
+
+function read(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return memory.get(key) ?? null;
+  }
+}
+
+function write(key: string, value: string): void {
+  memory.set(key, value);
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Quota or disabled storage: the in-memory copy keeps this visit going.
+  }
+}
+
+function parse(text: string | null): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : {};
+  } catch {
+    return {};
+  }
+}
+
+function answersFrom(value: unknown): Answers {
+  const answers: Answers = {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return answers;
+  for (const [questionId, answer] of Object.entries(value)) {
+    if (isAnswerValue(answer)) answers[questionId] = answer;
+  }
+  return answers;
+}
+
+function isOther(value: unknown): value is { other: string } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    "other" in value &&
+    typeof value.other === "string"
+  );
+}
+
+function isAnswerValue(value: unknown): value is AnswerValue {
+  if (typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((item) => typeof item === "string" || isOther(item));
+  if (isOther(value)) return true;
+  return (
+    typeof value === "object" && value !== null && Object.values(value).every((cell) => typeof cell === "string")
+  );
+}

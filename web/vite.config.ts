@@ -1,0 +1,58 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig, type Plugin } from "vite";
+import solid from "vite-plugin-solid";
+
+// Two pages, one build: the researcher app (index.html) and the respondent page
+// (respond.html). The server maps URLs to them; in dev this plugin does the same
+// for /s/:slug so both pages work behind Vite's SPA fallback.
+const respondentPageInDev: Plugin = {
+  name: "sieve-respondent-page",
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      if (req.url && /^\/s\/[^/?#]+\/?(?:[?#].*)?$/.test(req.url)) {
+        const query = req.url.indexOf("?");
+        req.url = "/respond.html" + (query >= 0 ? req.url.slice(query) : "");
+      }
+      next();
+    });
+  },
+};
+
+const api = "http://localhost:3000";
+
+export default defineConfig({
+  plugins: [solid(), respondentPageInDev],
+  base: "/",
+  build: {
+    outDir: "dist",
+    assetsDir: "assets",
+    emptyOutDir: true,
+    target: "es2022",
+    // Browsers without modulepreload simply fetch the chunk on import; no polyfill chunk needed.
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL("./index.html", import.meta.url)),
+        respond: fileURLToPath(new URL("./respond.html", import.meta.url)),
+      },
+      onwarn(warning, warn) {
+        // zod ships comments that Rollup cannot place as annotations; harmless, and not ours.
+        if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("/node_modules/")) return;
+        warn(warning);
+      },
+      output: {
+        // Solid's runtime is the only code both pages share; give that chunk a clear name.
+        manualChunks: (id) => (id.includes("/node_modules/") && id.includes("/solid-js/") ? "solid" : undefined),
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      "/api": api,
+      "^/c/": api,
+      "/healthz": api,
+    },
+  },
+});
