@@ -13,7 +13,7 @@ import { repoRoot } from "../support/server-process.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (process.env.CI ? 1 : 3));
 
-async function measure(name: string, fn: () => Promise<Response>) {
+async function measure(name: string, fn: () => Response | Promise<Response>) {
   const latencies: number[] = [];
   const end = performance.now() + SECONDS * 1000;
   while (performance.now() < end) {
