@@ -39,7 +39,7 @@ describe("first run in the browser", () => {
     await page.getByLabel("Workspace name").fill("Acme Research");
     await page.getByRole("button", { name: "Create account and workspace" }).click();
     await page.waitForURL(/\/app$/);
-    await expect.poll(() => page.getByRole("heading", { name: "Surveys" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("heading", { name: "Surveys", exact: true }).isVisible()).toBe(true);
     await screenshot(page, "first-run-1-empty-survey-list");
   });
 

@@ -15,6 +15,7 @@ describe.each(testDialects)("channels on %s", (dialect) => {
 
   it("creates one tracked link per community with a generated short code", async () => {
     const reddit = await owner.json("POST", `/api/surveys/${surveyId}/channels`, { body: { name: "r/startups", kind: "reddit" } });
+    t.clock.advance(1000);
     const fb = await owner.json("POST", `/api/surveys/${surveyId}/channels`, { body: { name: "Founders group", kind: "facebook" } });
     expect(reddit.status).toBe(201);
     expect(reddit.body.channel.code).toMatch(/^[a-z2-9]{7}$/);
