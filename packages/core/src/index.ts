@@ -16,5 +16,7 @@ export * from "./screener/condition";
 export * from "./screener/visible-questions";
 export * from "./screener/evaluate-screener";
 export * from "./screener/evaluate-segments";
+export * from "./share/post-text";
 export * from "./templates/index";
 export * from "./demo/index";
+export * from "./quality/response-quality";

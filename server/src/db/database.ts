@@ -135,6 +135,25 @@ export interface ResponseTable {
   updated_at: string;
   completed_at: string | null;
   duration_ms: number | null;
+  /** Hash of the last accepted body: a repeat is idempotent, a different body after completion is a 409. */
+  body_hash: string | null;
+  last_page: number | null;
+}
+
+export interface ResponseSegmentTable {
+  response_id: string;
+  survey_id: string;
+  segment_id: string;
+}
+
+export interface FunnelCountTable {
+  survey_id: string;
+  channel_id: string;
+  day: string;
+  clicks: number;
+  views: number;
+  starts: number;
+  completes: number;
 }
 
 export interface AnswerTable {
@@ -162,6 +181,8 @@ export interface Database {
   respondents: RespondentTable;
   responses: ResponseTable;
   answers: AnswerTable;
+  response_segments: ResponseSegmentTable;
+  funnel_counts: FunnelCountTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -30,6 +30,7 @@ import {
   SurveySummarySchema,
 } from "../surveys/survey-schemas.js";
 import { ChannelSchema, CreateChannelBodySchema, PatchChannelBodySchema } from "../channels/channel-routes.js";
+import { PutResponseBodySchema, PutResponseReplySchema } from "../public/public-schemas.js";
 
 /** Who may call a route: anyone, any signed-in user, or a workspace role and above. */
 export type Access = "public" | "user" | "viewer" | "editor" | "owner";
@@ -102,7 +103,8 @@ export const routeDocs: RouteDoc[] = [
   { method: "patch", path: "/api/surveys/{id}/channels/{channelId}", summary: "Rename a link or change its kind or code", tag: "Channels", access: "editor", body: PatchChannelBodySchema, response: z.object({ channel: ChannelSchema }) },
   { method: "delete", path: "/api/surveys/{id}/channels/{channelId}", summary: "Delete a tracked link", tag: "Channels", access: "editor", status: 204 },
 
-  { method: "get", path: "/api/public/surveys/{slug}", summary: "The live version of a survey for respondents — never reveals screening rules, segments or quotas; 410 when closed", tag: "Public", access: "public", response: z.object({ survey: z.object({ slug: z.string(), version: z.number().int(), title: z.string(), description: z.string(), estimatedMinutes: z.number(), definition: PublicDefinitionSchema }) }) },
+  { method: "get", path: "/api/public/surveys/{slug}", summary: "The live version of a survey for respondents (`?c=` channel code counts a view) — never reveals screening rules, segments or quotas; 404 unknown, 410 survey_closed (closed, past its close date or at its response limit)", tag: "Public", access: "public", response: z.object({ survey: z.object({ slug: z.string(), version: z.number().int(), title: z.string(), description: z.string(), estimatedMinutes: z.number(), definition: PublicDefinitionSchema, channel: z.object({ code: z.string(), kind: z.string() }).nullable(), alreadyResponded: z.boolean() }) }) },
+  { method: "put", path: "/api/public/responses/{id}", summary: "Save a response (id: a UUID made by the browser, the idempotency key). Partial saves may already end the screener (next: end). Completion validates against the version the response started on and decides screener, traps, segments and quotas in one transaction. 400 invalid_answers, 404, 409 response_completed (a different body after completion) or already_responded (one response per person), 410 survey_closed, 429", tag: "Public", access: "public", body: PutResponseBodySchema, response: PutResponseReplySchema },
 ];
 
 export { IssueSchema, SurveyDefinitionSchema };

@@ -9,6 +9,7 @@ import { Hono, type Context } from "hono";
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { findChannelByCode } from "../channels/channel-repository.js";
 import { findSurveySlugById } from "./web-repository.js";
+import { bumpFunnel } from "../funnel/funnel-repository.js";
 
 const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -63,6 +64,7 @@ export function webRoutes(deps: AppDeps) {
       if (!channel) return c.html("<!doctype html><title>Link not found</title><p>This link does not exist.</p>", 404);
       const slug = await findSurveySlugById(deps.db, channel.surveyId);
       if (!slug) return c.html("<!doctype html><title>Link not found</title><p>This link does not exist.</p>", 404);
+      await bumpFunnel(deps.db, channel.surveyId, channel.id, "clicks", deps.clock.now());
       const target = new URL(`/s/${slug}`, "http://x");
       target.searchParams.set("c", channel.code);
       for (const [k, v] of new URL(c.req.url).searchParams) if (k.startsWith("utm_")) target.searchParams.set(k, v);

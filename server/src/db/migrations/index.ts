@@ -1,7 +1,9 @@
 /** Every migration, in order. Names sort by time; a migration never changes once released. */
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-22T1000-foundation.js";
+import * as responses from "./2026-11-22T1100-responses.js";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-22T1000-foundation": foundation,
+  "2026-11-22T1100-responses": responses,
 };
