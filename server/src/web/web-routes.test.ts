@@ -12,7 +12,7 @@ describe("serving the web app", () => {
     dist = mkdtempSync(join(tmpdir(), "sieve-dist-"));
     mkdirSync(join(dist, "assets"));
     writeFileSync(join(dist, "index.html"), "<!doctype html><title>app</title>");
-    writeFileSync(join(dist, "respond.html"), "<!doctype html><title>respond</title>");
+    writeFileSync(join(dist, "respond.html"), "<!doctype html><html lang=\"en\"><head><title>respond</title></head><body></body></html>");
     writeFileSync(join(dist, "assets", "app-abc123.js"), "console.log(1)");
     writeFileSync(join(dist, "secret.txt"), "not an asset");
     t = await createTestApp({ webDist: dist });
@@ -31,9 +31,26 @@ describe("serving the web app", () => {
     expect((await t.agent().request("GET", "/")).headers.get("location")).toBe("/app");
   });
 
-  it("serves the respondent page at /s/:slug", async () => {
-    const res = await t.agent().request("GET", "/s/some-slug");
-    expect(await res.text()).toContain("<title>respond</title>");
+  it("serves the respondent page at /s/:slug with its link preview; 404 unknown, 410 closed", async () => {
+    const unknown = await t.agent().request("GET", "/s/some-slug");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain("<title>respond</title>");
+
+    const { agent } = await t.setupOwner({ email: "pages@example.com" });
+    const input = screenerInput("Meal planning habits");
+    input.settings = { ...input.settings, linkPreview: { description: "Three minutes, for home cooks" }, language: "fr" };
+    const survey = (await agent.json("POST", "/api/surveys", { body: { definition: input } })).body.survey;
+    expect((await t.agent().request("GET", `/s/${survey.slug}`)).status).toBe(404); // not published yet
+    await agent.json("POST", `/api/surveys/${survey.id}/publish`);
+    const res = await t.agent().request("GET", `/s/${survey.slug}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain("<title>Meal planning habits</title>");
+    expect(html).toContain('<meta property="og:description" content="Three minutes, for home cooks" />');
+    expect(html).toContain(`<meta property="og:image" content="http://localhost/s/${survey.slug}/card.png?v=1" />`);
+    await agent.json("POST", `/api/surveys/${survey.id}/close`);
+    expect((await t.agent().request("GET", `/s/${survey.slug}`)).status).toBe(410);
   });
 
   it("serves hashed assets with long caching and never files outside assets/", async () => {
@@ -47,7 +64,8 @@ describe("serving the web app", () => {
   });
 
   it("redirects a tracked link to its survey, keeping UTM parameters", async () => {
-    const { agent: owner } = await t.setupOwner();
+    const owner = t.agent();
+    await owner.json("POST", "/api/auth/login", { body: { email: "pages@example.com", password: "correct horse battery" } });
     const survey = (await owner.json("POST", "/api/surveys", { body: { definition: screenerInput() } })).body.survey;
     const channel = (await owner.json("POST", `/api/surveys/${survey.id}/channels`, { body: { name: "r/SaaS", kind: "reddit", code: "saas-post" } })).body.channel;
     expect(channel.url).toBe("http://localhost/c/saas-post");

@@ -10,6 +10,9 @@ import type { AppDeps, AppEnv } from "../app-env.js";
 import { findChannelByCode } from "../channels/channel-repository.js";
 import { findSurveySlugById } from "./web-repository.js";
 import { bumpFunnel } from "../funnel/funnel-repository.js";
+import { closeIfDue, createVersionCache, findLiveSurvey } from "../public/public-survey-repository.js";
+import { requestOrigin } from "../auth/session-cookie.js";
+import { renderSurveyPage } from "./survey-page.js";
 
 const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -25,6 +28,7 @@ const TYPES: Record<string, string> = {
 
 export function webRoutes(deps: AppDeps) {
   const dist = deps.webDist;
+  const versionOf = createVersionCache(100);
   const cache = new Map<string, Promise<string | null>>();
   const html = (file: string) => {
     let p = cache.get(file);
@@ -71,7 +75,26 @@ export function webRoutes(deps: AppDeps) {
       c.header("Cache-Control", "no-store");
       return c.redirect(target.pathname + target.search, 302);
     })
-    .get("/s/:slug", (c) => page(c, "respond.html"))
+    .get("/s/:slug", async (c) => {
+      const template = await html("respond.html");
+      if (template === null) return page(c, "respond.html");
+      c.header("Cache-Control", "no-cache");
+      const survey = await findLiveSurvey(deps.db, c.req.param("slug").toLowerCase());
+      const definition = survey && (await versionOf(deps.db, survey.id, survey.version));
+      // The respondent app renders not-found and closed screens itself; the status tells crawlers.
+      if (!survey || !definition) return c.html(template, 404);
+      const closed = await closeIfDue(deps.db, survey, definition, deps.clock.now());
+      const origin = requestOrigin(c, deps.config);
+      const preview = definition.settings.linkPreview;
+      const body = renderSurveyPage(template, {
+        title: preview.title || definition.title,
+        description: preview.description || definition.description || `A ${definition.estimatedMinutes}-minute survey`,
+        url: `${origin}/s/${survey.slug}`,
+        imageUrl: `${origin}/s/${survey.slug}/card.png?v=${survey.version}`,
+        language: definition.settings.language,
+      });
+      return c.html(body, closed ? 410 : 200);
+    })
     .get("/", (c) => c.redirect("/app", 302))
     .get("/app", (c) => page(c, "index.html"))
     .get("/app/*", (c) => page(c, "index.html"))
