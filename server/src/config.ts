@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   /** log2 of the scrypt cost parameter N. 17 (the default) follows OWASP's guidance. */
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
   SQLITE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
+  /** Public response saves allowed per client (salted IP hash) per minute. */
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
 });
 
 export type Config = {
@@ -36,6 +38,7 @@ export type Config = {
   sessionDays: number;
   scryptLogN: number;
   sqliteSynchronous: "NORMAL" | "FULL";
+  publicRateLimit: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -67,6 +70,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       sessionDays: e.SESSION_DAYS,
       scryptLogN: e.SCRYPT_LOG_N,
       sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+      publicRateLimit: e.PUBLIC_RATE_LIMIT,
     },
   };
 }

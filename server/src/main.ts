@@ -60,6 +60,8 @@ async function serveCommand(config: Config, logger: Logger) {
   sweep.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info("listening", { url: base, port: info.port, database: config.database.kind });
+    // Said plainly as well, whatever LOG_LEVEL is: people (and test harnesses) wait for it.
+    process.stdout.write(`Sieve is listening on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port} (${config.database.kind})\n`);
   });
   let closing = false;
   const shutdown = (signal: string) => {

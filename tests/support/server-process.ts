@@ -50,7 +50,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     const check = () => {
-      const m = /"msg":"listening".*?"port":(\d+)/.exec(out);
+      const m = /Sieve is listening on http:\/\/[^:]+:(\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(Number(m[1]));

@@ -9,7 +9,8 @@
  * to match to the platform, and the same input gives the same bytes.
  *
  * Scripts Inter lacks (CJK, Arabic, Hebrew, emoji…) show as Inter's "missing glyph" box. RTL text
- * is drawn in logical order. Both are cosmetic; nothing here throws on any string.
+ * is drawn in logical order. Both are cosmetic; nothing here throws on any string (every glyph
+ * Inter maps, and every kerning pair of them, was checked once to lay out without error).
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -41,9 +42,14 @@ const COLORS = {
   accentSoft: "#DDEBE7",
   rule: "#E2DED5",
 } as const;
-/** Largest first: a short title gets big type, a long one shrinks before it is cut. */
-const TITLE_SIZES = [76, 68, 60] as const;
-const TITLE_MAX_LINES = 3;
+
+interface TitleStep {
+  size: number;
+  maxLines: number;
+}
+/** A short title gets big type; a longer one shrinks before it is cut. */
+const LAST_TITLE_STEP: TitleStep = { size: 60, maxLines: 3 };
+const TITLE_STEPS: TitleStep[] = [{ size: 76, maxLines: 2 }, { size: 68, maxLines: 3 }, LAST_TITLE_STEP];
 const DESCRIPTION_SIZE = 32;
 const DESCRIPTION_MAX_LINES = 2;
 // Caps keep layout work bounded; three lines of title never hold more than ~220 characters.
@@ -68,7 +74,8 @@ export function surveyLengthLabel(estimatedMinutes: number, language: Language =
 /**
  * Renders the preview card for a survey as PNG bytes. Example:
  * `await renderSurveyCard({ title: "Which note app do you use?", estimatedMinutes: 3 })`.
- * The first call loads fonts and the WebAssembly renderer (~100 ms); later ones take tens of ms.
+ * The first call loads three fonts and compiles the WebAssembly renderer (~0.5–1 s); later ones
+ * take ~35–45 ms of synchronous work, so serve cards through a cache (card-cache.ts).
  */
 export async function renderSurveyCard(input: SurveyCardInput): Promise<Buffer> {
   const assets = await loadAssets();
@@ -79,15 +86,17 @@ export async function renderSurveyCard(input: SurveyCardInput): Promise<Buffer> 
 // Layout
 
 interface CardFonts {
-  regular: opentype.Font;
-  semiBold: opentype.Font;
-  bold: opentype.Font;
+  regular: CardFont;
+  semiBold: CardFont;
+  bold: CardFont;
 }
 
 function cardSvg(input: SurveyCardInput, fonts: CardFonts): string {
   const title = cleanText(input.title, MAX_TITLE_CHARS);
   const description = cleanText(input.description ?? "", MAX_DESCRIPTION_CHARS);
   const siteName = cleanText(input.siteName ?? "", MAX_SITE_NAME_CHARS);
+  const footerBaseline = CARD_HEIGHT - 56;
+  const ruleY = footerBaseline - 58;
   const parts: string[] = [
     `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${COLORS.background}"/>`,
     `<rect width="14" height="${CARD_HEIGHT}" fill="${COLORS.stripe}"/>`,
@@ -95,43 +104,46 @@ function cardSvg(input: SurveyCardInput, fonts: CardFonts): string {
 
   // Length pill.
   const label = surveyLengthLabel(input.estimatedMinutes, input.language);
-  const labelWidth = measure(fonts.semiBold, label, 28);
+  const labelWidth = fonts.semiBold.measure(label, 28);
   parts.push(
-    `<rect x="${PAD_X}" y="64" width="${round(labelWidth + 40)}" height="52" rx="26" fill="${COLORS.accentSoft}"/>`,
-    textPath(fonts.semiBold, label, PAD_X + 20, 100, 28, COLORS.accent),
+    `<rect x="${PAD_X}" y="60" width="${round(labelWidth + 40, 2)}" height="52" rx="26" fill="${COLORS.accentSoft}"/>`,
+    fonts.semiBold.draw(label, PAD_X + 20, 96, 28, COLORS.accent),
   );
 
-  // Title: the largest size at which it fits in three lines; otherwise the smallest, cut with "…".
-  let y = 160;
-  const titleSize = TITLE_SIZES.find((size) => !wrapText(title, TEXT_WIDTH, TITLE_MAX_LINES, (s) => measure(fonts.bold, s, size)).truncated) ?? 60;
-  const titleLines = wrapText(title, TEXT_WIDTH, TITLE_MAX_LINES, (s) => measure(fonts.bold, s, titleSize)).lines;
-  const titleLeading = Math.round(titleSize * 1.16);
-  for (const line of titleLines) {
-    parts.push(textPath(fonts.bold, line, PAD_X, y + Math.round(titleSize * 0.92), titleSize, COLORS.ink));
-    y += titleLeading;
+  // Title: the first step it fits without a cut; failing all, the last step, cut with "…".
+  let y = 150;
+  const fit = (step: TitleStep) => wrapText(title, TEXT_WIDTH, step.maxLines, (s) => fonts.bold.measure(s, step.size));
+  const step = TITLE_STEPS.find((candidate) => !fit(candidate).truncated) ?? LAST_TITLE_STEP;
+  const leading = Math.round(step.size * 1.16);
+  for (const line of fit(step).lines) {
+    parts.push(fonts.bold.draw(line, PAD_X, y + Math.round(step.size * 0.92), step.size, COLORS.ink));
+    y += leading;
   }
 
-  // Description.
+  // Description: up to two lines, fewer if the title left less room above the footer rule.
   if (description !== "") {
-    y += 24;
+    y += 20;
     const leading = Math.round(DESCRIPTION_SIZE * 1.4);
-    const lines = wrapText(description, TEXT_WIDTH, DESCRIPTION_MAX_LINES, (s) => measure(fonts.regular, s, DESCRIPTION_SIZE)).lines;
-    for (const line of lines) {
-      parts.push(textPath(fonts.regular, line, PAD_X, y + Math.round(DESCRIPTION_SIZE * 1.05), DESCRIPTION_SIZE, COLORS.muted));
-      y += leading;
+    const room = Math.floor((ruleY - 12 - y) / leading);
+    const maxLines = Math.min(DESCRIPTION_MAX_LINES, room);
+    if (maxLines > 0) {
+      const lines = wrapText(description, TEXT_WIDTH, maxLines, (s) => fonts.regular.measure(s, DESCRIPTION_SIZE)).lines;
+      for (const line of lines) {
+        parts.push(fonts.regular.draw(line, PAD_X, y + Math.round(DESCRIPTION_SIZE * 1.05), DESCRIPTION_SIZE, COLORS.muted));
+        y += leading;
+      }
     }
   }
 
   // Footer: brand mark left, site name right.
-  const footerBaseline = CARD_HEIGHT - 62;
-  parts.push(`<rect x="${PAD_X}" y="${footerBaseline - 62}" width="${TEXT_WIDTH}" height="2" fill="${COLORS.rule}"/>`);
-  parts.push(brandMark(PAD_X, footerBaseline - 33));
-  parts.push(textPath(fonts.semiBold, "Sieve", PAD_X + 56, footerBaseline, 30, COLORS.ink));
+  parts.push(`<rect x="${PAD_X}" y="${ruleY}" width="${TEXT_WIDTH}" height="2" fill="${COLORS.rule}"/>`);
+  parts.push(brandMark(PAD_X, footerBaseline - 31));
+  parts.push(fonts.semiBold.draw("Sieve", PAD_X + 56, footerBaseline, 30, COLORS.ink));
   if (siteName !== "") {
+    const measureSite = (s: string) => fonts.regular.measure(s, 26);
     const maxWidth = TEXT_WIDTH - 260;
-    const fitted = measure(fonts.regular, siteName, 26) <= maxWidth ? siteName : ellipsize(siteName, maxWidth, (s) => measure(fonts.regular, s, 26));
-    const width = measure(fonts.regular, fitted, 26);
-    parts.push(textPath(fonts.regular, fitted, PAD_X + TEXT_WIDTH - width, footerBaseline, 26, COLORS.faint));
+    const fitted = measureSite(siteName) <= maxWidth ? siteName : ellipsize(siteName, maxWidth, measureSite);
+    parts.push(fonts.regular.draw(fitted, PAD_X + TEXT_WIDTH - measureSite(fitted), footerBaseline, 26, COLORS.faint));
   }
 
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">${parts.join("")}</svg>`;
@@ -170,35 +182,60 @@ function cleanText(raw: string, maxChars: number): string {
 // ---------------------------------------------------------------------------------------------
 // Glyphs
 
-/** Walks code points, mapping each through the font's cmap (missing → glyph 0) with pair kerning. */
-function layGlyphs(font: opentype.Font, text: string, fontSize: number, visit: (glyph: opentype.Glyph, x: number) => void): number {
-  const scale = fontSize / font.unitsPerEm;
-  let x = 0;
-  let previous: number | undefined;
-  for (const char of text) {
-    const glyph = font.charToGlyph(char);
-    if (previous !== undefined) x += font.getKerningValue(previous, glyph.index) * scale;
-    visit(glyph, x);
-    x += (glyph.advanceWidth ?? 0) * scale;
-    previous = glyph.index;
-  }
-  return x;
+/** Measures and draws single lines in one font. */
+interface CardFont {
+  measure(text: string, fontSize: number): number;
+  /** A `<g>` of glyph outlines with the baseline starting at (x, baseline); "" for no glyphs. */
+  draw(text: string, x: number, baseline: number, fontSize: number, fill: string): string;
 }
 
-function measure(font: opentype.Font, text: string, fontSize: number): number {
-  return layGlyphs(font, text, fontSize, () => {});
+/**
+ * Code points go through the font's cmap (missing → glyph 0, the box) with pair kerning; no GSUB,
+ * whose unsupported lookups make opentype.js throw. Outlines are kept per glyph in font units
+ * (bounded by the font's glyph count) and placed with a transform, since converting an outline
+ * to path data costs far more than anything else here.
+ */
+function cardFont(font: opentype.Font): CardFont {
+  const outlines = new Map<number, string>();
+  const outline = (glyph: opentype.Glyph): string => {
+    let d = outlines.get(glyph.index);
+    if (d === undefined) {
+      d = glyph.path.toPathData(0); // TrueType coordinates are integers: nothing lost.
+      outlines.set(glyph.index, d);
+    }
+    return d;
+  };
+  const layout = (text: string, fontSize: number, visit: (glyph: opentype.Glyph, x: number) => void): number => {
+    const scale = fontSize / font.unitsPerEm;
+    let x = 0;
+    let previous: number | undefined;
+    for (const char of text) {
+      const glyph = font.charToGlyph(char);
+      if (previous !== undefined) x += font.getKerningValue(previous, glyph.index) * scale;
+      visit(glyph, x);
+      x += (glyph.advanceWidth ?? 0) * scale;
+      previous = glyph.index;
+    }
+    return x;
+  };
+  return {
+    measure: (text, fontSize) => layout(text, fontSize, () => {}),
+    draw(text, x, baseline, fontSize, fill) {
+      const scale = round(fontSize / font.unitsPerEm, 6);
+      const paths: string[] = [];
+      layout(text, fontSize, (glyph, dx) => {
+        const d = outline(glyph);
+        // Font outlines are y-up; flip them onto the baseline.
+        if (d !== "") paths.push(`<path transform="matrix(${scale} 0 0 ${-scale} ${round(x + dx, 2)} ${baseline})" d="${d}"/>`);
+      });
+      return paths.length === 0 ? "" : `<g fill="${fill}">${paths.join("")}</g>`;
+    },
+  };
 }
 
-function textPath(font: opentype.Font, text: string, x: number, baseline: number, fontSize: number, fill: string): string {
-  let d = "";
-  layGlyphs(font, text, fontSize, (glyph, dx) => {
-    d += glyph.getPath(x + dx, baseline, fontSize).toPathData(2);
-  });
-  return d === "" ? "" : `<path d="${d}" fill="${fill}"/>`;
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,7 +261,7 @@ function loadAssets(): Promise<CardAssets> {
       font("700Bold/Inter_700Bold.ttf"),
       initResvg(await readFile(require.resolve("@resvg/resvg-wasm/index_bg.wasm"))),
     ]);
-    return { fonts: { regular, semiBold, bold } };
+    return { fonts: { regular: cardFont(regular), semiBold: cardFont(semiBold), bold: cardFont(bold) } };
   })();
   assetsPromise.catch(() => {
     assetsPromise = undefined;

@@ -44,7 +44,6 @@ type Reply = { status: "partial" | "complete"; next: "continue" | "end"; end?: E
 
 const DONE_COOKIE = "sieve_done";
 const RATE_WINDOW_MS = 60_000;
-const RATE_LIMIT = 120;
 
 /** Which end screen an outcome shows. A flagged respondent sees the neutral "not a match" screen. */
 function endFor(outcome: "qualified" | "disqualified" | "over_quota" | "flagged"): End {
@@ -127,7 +126,7 @@ export function publicSurveyRoutes(deps: AppDeps) {
       const id = parseOrThrow(ResponseIdSchema, c.req.param("id"), "path");
       const body = c.req.valid("json");
       const now = clock.now();
-      if ((await hitRateLimit(db, `public:${c.get("clientKey")}`, now, RATE_WINDOW_MS)) > RATE_LIMIT) {
+      if ((await hitRateLimit(db, `public:${c.get("clientKey")}`, now, RATE_WINDOW_MS)) > deps.config.publicRateLimit) {
         c.header("Retry-After", "60");
         throw new AppError(429, "too_many_requests", "Too many saves from this network; try again in a minute", { retryAfterSeconds: 60 });
       }

@@ -49,6 +49,13 @@ describe("serving the web app", () => {
     expect(html).toContain("<title>Meal planning habits</title>");
     expect(html).toContain('<meta property="og:description" content="Three minutes, for home cooks" />');
     expect(html).toContain(`<meta property="og:image" content="http://localhost/s/${survey.slug}/card.png?v=1" />`);
+    const card = await t.agent().request("GET", `/s/${survey.slug}/card.png?v=1`);
+    expect(card.status).toBe(200);
+    expect(card.headers.get("content-type")).toBe("image/png");
+    const png = Buffer.from(await card.arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    expect((await t.agent().request("GET", "/s/nope/card.png")).status).toBe(404);
     await agent.json("POST", `/api/surveys/${survey.id}/close`);
     expect((await t.agent().request("GET", `/s/${survey.slug}`)).status).toBe(410);
   });

@@ -13,6 +13,8 @@ import { bumpFunnel } from "../funnel/funnel-repository.js";
 import { closeIfDue, createVersionCache, findLiveSurvey } from "../public/public-survey-repository.js";
 import { requestOrigin } from "../auth/session-cookie.js";
 import { renderSurveyPage } from "./survey-page.js";
+import { createCardCache } from "../og/card-cache.js";
+import { renderSurveyCard } from "../og/render-card.js";
 
 const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -29,6 +31,7 @@ const TYPES: Record<string, string> = {
 export function webRoutes(deps: AppDeps) {
   const dist = deps.webDist;
   const versionOf = createVersionCache(100);
+  const cards = createCardCache(200);
   const cache = new Map<string, Promise<string | null>>();
   const html = (file: string) => {
     let p = cache.get(file);
@@ -74,6 +77,25 @@ export function webRoutes(deps: AppDeps) {
       for (const [k, v] of new URL(c.req.url).searchParams) if (k.startsWith("utm_")) target.searchParams.set(k, v);
       c.header("Cache-Control", "no-store");
       return c.redirect(target.pathname + target.search, 302);
+    })
+    .get("/s/:slug/card.png", async (c) => {
+      const survey = await findLiveSurvey(deps.db, c.req.param("slug").toLowerCase());
+      const definition = survey && (await versionOf(deps.db, survey.id, survey.version));
+      if (!survey || !definition) return c.notFound();
+      const { language } = definition.settings;
+      const png = await cards({ surveyId: survey.id, version: survey.version, language }, () =>
+        renderSurveyCard({
+          title: definition.settings.linkPreview.title || definition.title,
+          description: definition.settings.linkPreview.description || definition.description,
+          estimatedMinutes: definition.estimatedMinutes,
+          siteName: new URL(requestOrigin(c, deps.config)).host,
+          language,
+        }),
+      );
+      c.header("Content-Type", "image/png");
+      // The URL carries the version (?v=), so a new publish gets a new card.
+      c.header("Cache-Control", "public, max-age=3600");
+      return c.body(new Uint8Array(png));
     })
     .get("/s/:slug", async (c) => {
       const template = await html("respond.html");
