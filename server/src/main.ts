@@ -12,7 +12,7 @@ import { createDb, openSqlite } from "./db/create-db.js";
 import type { Database } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createApp } from "./app.js";
-import { createLogger, type Logger } from "./ops/logger.js";
+import { createBatchedWriter, createLogger, type Logger } from "./ops/logger.js";
 import { systemClock, uuidIds } from "./ops/clock.js";
 import { createPasswordHasher } from "./auth/passwords.js";
 import { countUsers, deleteExpiredSessions, issueSetupToken } from "./auth/auth-repository.js";
@@ -95,7 +95,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = parsedConfig.config;
-  const logger = createLogger(config.logLevel, (line) => process.stdout.write(line));
+  const out = createBatchedWriter((chunk) => process.stdout.write(chunk));
+  process.on("exit", () => out.flush());
+  const logger = createLogger(config.logLevel, out.write);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,

@@ -4,12 +4,13 @@
  * to a bare Hono JSON echo measured in the same run — absolute numbers on a shared
  * 2-core machine are noise, ratios are not. Also reports the built bundle sizes.
  */
-import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
+import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { Hono } from "hono";
 import { createTestApp, screenerInput } from "@sieve/server/testing";
 import { repoRoot } from "../support/server-process.js";
+import { publicPutBench } from "./public-put.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (process.env.CI ? 1 : 3));
 
@@ -65,6 +66,10 @@ for (const r of rows) {
   console.log(`| ${r.name} | ${r.ops.toFixed(0)} | ${(r.ops / base).toFixed(3)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`);
 }
 
+const put = await publicPutBench(Number(process.env.BENCH_PUT_SECONDS ?? (process.env.CI ? 3 : 10)), 100);
+console.log("\n| public PUT over HTTP (autocannon) | value | note |\n| --- | ---: | --- |");
+for (const r of put) console.log(`| ${r.name} | ${r.value} | ${r.note ?? ""} |`);
+
 const assets = join(repoRoot, "web", "dist", "assets");
 if (existsSync(assets)) {
   const html = (name: string) => readFileSync(join(repoRoot, "web", "dist", name), "utf8");
@@ -84,8 +89,6 @@ if (existsSync(assets)) {
     const s = entrySize(file);
     console.log(`| ${name} | ${s.files} | ${(s.raw / 1024).toFixed(1)} | ${(s.gz / 1024).toFixed(1)} |`);
   }
-  void readdirSync;
-  void statSync;
 } else {
   console.log("\n(web/dist missing: run `pnpm build` for bundle sizes)");
 }

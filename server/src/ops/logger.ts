@@ -19,3 +19,30 @@ export function createLogger(level: LogLevel, write: (line: string) => void): Lo
 }
 
 export const silentLogger: Logger = createLogger("silent", () => {});
+
+/**
+ * Batches log lines into one write per event-loop turn. process.stdout is synchronous
+ * for pipes and files on Linux, so a write per request line would stall the server
+ * under load; `flush()` runs at exit so nothing is lost.
+ */
+export function createBatchedWriter(write: (chunk: string) => void): { write(line: string): void; flush(): void } {
+  let pending: string[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const chunk = pending.join("");
+    pending = [];
+    write(chunk);
+  };
+  return {
+    write(line) {
+      pending.push(line);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}

@@ -22,7 +22,8 @@ import { AppError, notFound } from "../errors.js";
 import { jsonBody, parseOrThrow } from "../lib/validate.js";
 import { hashJson } from "../lib/canonical-json.js";
 import { keyedHash } from "../auth/secrets.js";
-import { hitRateLimit, instanceSecret } from "../auth/auth-repository.js";
+import { instanceSecret } from "../auth/auth-repository.js";
+import { WindowCounter } from "../lib/window-counter.js";
 import { writeTransaction, lockForUpdate } from "../db/transactions.js";
 import { bumpFunnel } from "../funnel/funnel-repository.js";
 import {
@@ -84,6 +85,7 @@ function consentOf(definition: SurveyDefinition, answers: Answers): string | nul
 export function publicSurveyRoutes(deps: AppDeps) {
   const { db, clock, ids } = deps;
   const versionOf = createVersionCache();
+  const saves = new WindowCounter(RATE_WINDOW_MS);
   let secret: Promise<string> | null = null;
   const dedupeHash = async (c: Context<AppEnv>, surveyId: string) => {
     secret ??= instanceSecret(db);
@@ -126,7 +128,7 @@ export function publicSurveyRoutes(deps: AppDeps) {
       const id = parseOrThrow(ResponseIdSchema, c.req.param("id"), "path");
       const body = c.req.valid("json");
       const now = clock.now();
-      if ((await hitRateLimit(db, `public:${c.get("clientKey")}`, now, RATE_WINDOW_MS)) > deps.config.publicRateLimit) {
+      if (saves.hit(c.get("clientKey"), now) > deps.config.publicRateLimit) {
         c.header("Retry-After", "60");
         throw new AppError(429, "too_many_requests", "Too many saves from this network; try again in a minute", { retryAfterSeconds: 60 });
       }
@@ -232,6 +234,7 @@ export function publicSurveyRoutes(deps: AppDeps) {
             durationMs: finishing ? now.getTime() - Date.parse(row.started_at) : null,
             bodyHash,
             lastPage: body.page ?? row.last_page,
+            fresh: created,
           },
           answers,
         );

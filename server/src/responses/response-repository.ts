@@ -129,6 +129,8 @@ export async function updateResponse(
     durationMs: number | null;
     bodyHash: string;
     lastPage: number | null;
+    /** Created in this transaction: there are no old answer rows to replace. */
+    fresh: boolean;
   },
   answers: Answers,
 ) {
@@ -149,8 +151,10 @@ export async function updateResponse(
     })
     .where("id", "=", r.id)
     .execute();
-  await db.deleteFrom("answers").where("response_id", "=", r.id).execute();
-  await db.deleteFrom("response_segments").where("response_id", "=", r.id).execute();
+  if (!r.fresh) {
+    await db.deleteFrom("answers").where("response_id", "=", r.id).execute();
+    await db.deleteFrom("response_segments").where("response_id", "=", r.id).execute();
+  }
   await writeAnswersAndSegments(db, definition, r.id, r.surveyId, answers, r.segments);
 }
 
