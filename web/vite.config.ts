@@ -20,39 +20,42 @@ const respondentPageInDev: Plugin = {
 
 const api = "http://localhost:3000";
 
-export default defineConfig({
-  plugins: [solid(), respondentPageInDev],
-  base: "/",
-  build: {
-    outDir: "dist",
-    assetsDir: "assets",
-    emptyOutDir: true,
-    target: "es2022",
-    // Browsers without modulepreload simply fetch the chunk on import; no polyfill chunk needed.
-    modulePreload: { polyfill: false },
-    rollupOptions: {
-      input: {
-        index: fileURLToPath(new URL("./index.html", import.meta.url)),
-        respond: fileURLToPath(new URL("./respond.html", import.meta.url)),
-      },
-      onwarn(warning, warn) {
-        // zod ships comments that Rollup cannot place as annotations; harmless, and not ours.
-        if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("/node_modules/")) return;
-        warn(warning);
-      },
-      output: {
-        // Solid's runtime is the only code both pages share; give that chunk a clear name.
-        manualChunks: (id) => (id.includes("/node_modules/") && id.includes("/solid-js/") ? "solid" : undefined),
+// Two separate builds into one dist/: the respondent page must never share a chunk with
+// the researcher app (whose builder preview reuses the respondent's question components),
+// so its bundle holds exactly what a respondent downloads. `vite build` builds the app,
+// `vite build --mode respond` the respondent page (web's `build` script runs both).
+export default defineConfig(({ mode }) => {
+  const respond = mode === "respond";
+  return {
+    plugins: [solid(), respondentPageInDev],
+    base: "/",
+    build: {
+      outDir: "dist",
+      assetsDir: "assets",
+      // The app build runs first and empties dist/; the respondent build adds to it.
+      emptyOutDir: !respond,
+      target: "es2022",
+      // Browsers without modulepreload simply fetch the chunk on import; no polyfill chunk needed.
+      modulePreload: { polyfill: false },
+      rollupOptions: {
+        input: respond
+          ? { respond: fileURLToPath(new URL("./respond.html", import.meta.url)) }
+          : { index: fileURLToPath(new URL("./index.html", import.meta.url)) },
+        onwarn(warning, warn) {
+          // zod ships comments that Rollup cannot place as annotations; harmless, and not ours.
+          if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("/node_modules/")) return;
+          warn(warning);
+        },
       },
     },
-  },
-  server: {
-    port: 5173,
-    strictPort: true,
-    proxy: {
-      "/api": api,
-      "^/c/": api,
-      "/healthz": api,
+    server: {
+      port: 5173,
+      strictPort: true,
+      proxy: {
+        "/api": api,
+        "^/c/": api,
+        "/healthz": api,
+      },
     },
-  },
+  };
 });

@@ -33,7 +33,7 @@ function run(url: string, connections: number, seconds: number, body: (id: strin
         method: "PUT",
         setupRequest: (req) => {
           const id = randomUUID();
-          return { ...req, path: `${req.path.replace(/\/[^/]*$/, "")}/${id}`, body: body(id), headers: { "content-type": "application/json", origin: new URL(url).origin } };
+          return { ...req, path: `${(req.path ?? "").replace(/\/[^/]*$/, "")}/${id}`, body: body(id), headers: { "content-type": "application/json", origin: new URL(url).origin } };
         },
       },
     ],

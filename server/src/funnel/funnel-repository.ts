@@ -7,12 +7,22 @@ export type FunnelStep = "clicks" | "views" | "starts" | "completes";
  * One upsert on a per-(survey, channel, day) counter row: cheap enough to run on every
  * click and page view, and exact across instances because the database adds.
  */
-export async function bumpFunnel(db: Kysely<Database>, surveyId: string, channelId: string | null, step: FunnelStep, now: Date) {
+export async function bumpFunnel(
+  db: Kysely<Database>,
+  surveyId: string,
+  channelId: string | null,
+  steps: FunnelStep | FunnelStep[],
+  now: Date,
+) {
+  const list = Array.isArray(steps) ? steps : [steps];
+  if (list.length === 0) return;
   const day = now.toISOString().slice(0, 10);
+  const ones = Object.fromEntries(list.map((step) => [step, 1]));
+  const increments = Object.fromEntries(list.map((step) => [step, sql<number>`funnel_counts.${sql.ref(step)} + 1`]));
   await db
     .insertInto("funnel_counts")
-    .values({ survey_id: surveyId, channel_id: channelId ?? "", day, clicks: 0, views: 0, starts: 0, completes: 0, [step]: 1 })
-    .onConflict((oc) => oc.columns(["survey_id", "channel_id", "day"]).doUpdateSet({ [step]: sql`funnel_counts.${sql.ref(step)} + 1` }))
+    .values({ survey_id: surveyId, channel_id: channelId ?? "", day, clicks: 0, views: 0, starts: 0, completes: 0, ...ones })
+    .onConflict((oc) => oc.columns(["survey_id", "channel_id", "day"]).doUpdateSet(increments))
     .execute();
 }
 

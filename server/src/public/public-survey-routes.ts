@@ -24,6 +24,7 @@ import { hashJson } from "../lib/canonical-json.js";
 import { keyedHash } from "../auth/secrets.js";
 import { instanceSecret } from "../auth/auth-repository.js";
 import { WindowCounter } from "../lib/window-counter.js";
+import { Lru } from "../lib/lru.js";
 import { writeTransaction, lockForUpdate } from "../db/transactions.js";
 import { bumpFunnel } from "../funnel/funnel-repository.js";
 import {
@@ -45,6 +46,7 @@ type Reply = { status: "partial" | "complete"; next: "continue" | "end"; end?: E
 
 const DONE_COOKIE = "sieve_done";
 const RATE_WINDOW_MS = 60_000;
+const ACTIVITY_RESOLUTION_MS = 5_000;
 
 /** Which end screen an outcome shows. A flagged respondent sees the neutral "not a match" screen. */
 function endFor(outcome: "qualified" | "disqualified" | "over_quota" | "flagged"): End {
@@ -55,11 +57,9 @@ function closedError(definition: SurveyDefinition) {
   return new AppError(410, "survey_closed", "This survey is closed", { endScreen: publicDefinition(definition).endScreens.closed });
 }
 
-function alreadyResponded(definition: SurveyDefinition) {
-  return new AppError(409, "already_responded", "You have already taken part in this survey", {
-    endScreen: publicDefinition(definition).endScreens.qualified,
-  });
-}
+// No end screen in the details: the qualified one may redirect to a panel's completion URL,
+// which must not be reachable by taking a survey twice.
+const alreadyResponded = () => new AppError(409, "already_responded", "You have already taken part in this survey");
 
 function doneSurveys(c: Context<AppEnv>): string[] {
   return (getCookie(c, DONE_COOKIE) ?? "").split(".").filter(Boolean);
@@ -86,6 +86,7 @@ export function publicSurveyRoutes(deps: AppDeps) {
   const { db, clock, ids } = deps;
   const versionOf = createVersionCache();
   const saves = new WindowCounter(RATE_WINDOW_MS);
+  const lastTouched = new Lru<string, number>(1000);
   let secret: Promise<string> | null = null;
   const dedupeHash = async (c: Context<AppEnv>, surveyId: string) => {
     secret ??= instanceSecret(db);
@@ -166,7 +167,7 @@ export function publicSurveyRoutes(deps: AppDeps) {
         if (await closeIfDue(trx, live.survey, live.definition, now)) throw closedError(live.definition);
         if (created && definition.settings.onePerPerson) {
           if (seenBefore.includes(live.survey.id) || (await hasCompletedDuplicate(trx, live.survey.id, dedupe, id))) {
-            throw alreadyResponded(definition);
+            throw alreadyResponded();
           }
         }
 
@@ -206,7 +207,7 @@ export function publicSurveyRoutes(deps: AppDeps) {
           const email = emailOf(definition, answers);
           if (email) {
             if (definition.settings.onePerPerson && (await hasCompletedWithEmail(trx, live.survey.id, live.survey.workspaceId, email, id))) {
-              throw alreadyResponded(definition);
+              throw alreadyResponded();
             }
             respondentId = await upsertRespondent(trx, {
               id: ids.newId(),
@@ -238,9 +239,11 @@ export function publicSurveyRoutes(deps: AppDeps) {
           },
           answers,
         );
-        if (created) await bumpFunnel(trx, live.survey.id, channel?.id ?? null, "starts", now);
-        if (finishing) {
-          await bumpFunnel(trx, live.survey.id, row.channel_id, "completes", now);
+        const steps = [...(created ? (["starts"] as const) : []), ...(finishing ? (["completes"] as const) : [])];
+        await bumpFunnel(trx, live.survey.id, row.channel_id, steps, now);
+        // "Last activity" is for people scanning a list: a few seconds of lag saves a write per response.
+        if (finishing && now.getTime() - (lastTouched.get(live.survey.id) ?? 0) > ACTIVITY_RESOLUTION_MS) {
+          lastTouched.set(live.survey.id, now.getTime());
           await touchSurveyActivity(trx, live.survey.id, now);
         }
         return finishing && outcome ? { status: "complete", next: "end", end: endFor(outcome) } : { status: "partial", next: "continue" };

@@ -223,7 +223,7 @@ export async function upsertRespondent(
   db: Kysely<Database>,
   r: { id: string; workspaceId: string; email: string; consentText: string | null; now: Date },
 ): Promise<string> {
-  await db
+  const row = await db
     .insertInto("respondents")
     .values({
       id: r.id,
@@ -242,12 +242,7 @@ export async function upsertRespondent(
         consent_at: r.consentText ? r.now.toISOString() : null,
       }),
     )
-    .execute();
-  const row = await db
-    .selectFrom("respondents")
-    .select("id")
-    .where("workspace_id", "=", r.workspaceId)
-    .where("email", "=", r.email)
+    .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }

@@ -46,7 +46,7 @@ export function answersToSend(pages: readonly VisiblePage[], answers: Answers): 
   return result;
 }
 
-/** The respondent's channel as logic sees it. Only the code is known in the browser. */
-export function respondentContext(channel: string | null): RespondentContext {
-  return { channel: channel ? { code: channel, kind: "" } : null };
+/** The respondent's channel as logic sees it: code and kind, as the server resolved them. */
+export function respondentContext(channel: { code: string; kind: string } | null): RespondentContext {
+  return { channel: channel ? { code: channel.code, kind: channel.kind } : null };
 }

@@ -1,35 +1,56 @@
 // Progress kept in localStorage per survey slug, so a reload resumes where the
-// respondent left off and retries reuse the same response id (the idempotency key).
+// respondent left off, a save that has not reached the server survives the tab, and
+// retries reuse the same response id (the idempotency key).
 import type { AnswerValue, Answers } from "@sieve/core";
-import type { EndKey } from "./submit";
+import type { EndKey, ResponseMeta } from "./submit";
+
+/** How a response ended: a server end screen, or "already" (done, outcome unknown here). */
+export type Ending = EndKey | "already";
+
+/** A save the server has not confirmed yet; `body` is sent verbatim on every attempt. */
+export interface PendingSave {
+  body: string;
+  complete: boolean;
+}
 
 export interface Progress {
   responseId: string;
   answers: Answers;
   pageId: string | null;
   channel: string | null;
-  /** Set once the server has ended the response; a reload shows that end screen again. */
-  finished: EndKey | null;
+  /** Captured on the first visit, so every save (and retry) sends the same values. */
+  meta: ResponseMeta | null;
+  pending: PendingSave | null;
+  /** Set once the response ended; then nothing else is kept, and a reload shows that end screen. */
+  end: Ending | null;
 }
 
-const END_KEYS: readonly EndKey[] = ["qualified", "disqualified", "over_quota", "closed"];
+const ENDINGS: readonly Ending[] = ["qualified", "disqualified", "over_quota", "closed", "already"];
 
 const storageKey = (slug: string) => `sieve:response:${slug}`;
 
 /** Reads saved progress, or starts fresh; anything malformed is dropped rather than trusted. */
 export function loadProgress(slug: string): Progress {
   const saved = parse(read(storageKey(slug)));
+  const pending = saved.pending;
   return {
     responseId: typeof saved.responseId === "string" && saved.responseId ? saved.responseId : newResponseId(),
     answers: answersFrom(saved.answers),
     pageId: typeof saved.pageId === "string" ? saved.pageId : null,
     channel: typeof saved.channel === "string" ? saved.channel : null,
-    finished: END_KEYS.find((key) => key === saved.finished) ?? null,
+    meta: isMeta(saved.meta) ? saved.meta : null,
+    pending:
+      isRecord(pending) && typeof pending.body === "string" && typeof pending.complete === "boolean"
+        ? { body: pending.body, complete: pending.complete }
+        : null,
+    end: ENDINGS.find((key) => key === saved.end) ?? null,
   };
 }
 
+/** Writes progress; once the response has ended only `{ responseId, end }` is kept. */
 export function saveProgress(slug: string, progress: Progress): void {
-  write(storageKey(slug), JSON.stringify(progress));
+  const { responseId, end } = progress;
+  write(storageKey(slug), JSON.stringify(end ? { responseId, end } : progress));
 }
 
 /** A v4 UUID; crypto.randomUUID needs a secure context, getRandomValues does not. */
@@ -67,10 +88,18 @@ function parse(text: string | null): Record<string, unknown> {
   if (!text) return {};
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : {};
+    return isRecord(value) ? value : {};
   } catch {
     return {};
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isMeta(value: unknown): value is ResponseMeta {
+  return isRecord(value) && Object.values(value).every((item) => typeof item === "string");
 }
 
 function answersFrom(value: unknown): Answers {

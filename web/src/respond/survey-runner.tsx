@@ -1,36 +1,49 @@
-// One survey, one page at a time: answers live in a signal mirrored to localStorage,
-// skip logic decides which pages exist right now, and each Next saves to the server.
+// One survey, one page at a time: answers live in a signal mirrored to localStorage as
+// the respondent types, skip logic decides which pages exist right now, and each Next
+// queues a save (save-queue.ts) that is retried until the server has it. Only the
+// server ends a response: the end screen appears once it has confirmed.
 import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } from "solid-js";
-import type { AnswerValue, Answers } from "@sieve/core";
-import { stringsFor } from "./i18n";
+import type { AnswerValue, Answers, Issue } from "@sieve/core";
+import type { Strings } from "./i18n";
 import type { PublicSurvey } from "./load-survey";
 import { answersToSend, respondentContext, visiblePages } from "./logic";
-import { saveProgress, type Progress } from "./storage";
-import { submitResponse, type EndKey } from "./submit";
+import { createSaveQueue } from "./save-queue";
+import { saveProgress, type Ending, type PendingSave, type Progress } from "./storage";
+import { saveBody, type EndScreenText, type SaveOutcome } from "./submit";
 import { validatePage } from "./validate-page";
 import { EndScreen, type EndScreenContent } from "./components/end-screen";
 import { ProgressBar } from "./components/progress-bar";
 import { QuestionField } from "./components/question-field";
 import { questionIds } from "./components/question-props";
 
-type Ended = { kind: "screen"; screen: EndScreenContent } | { kind: "not_sent" };
-
-export function SurveyRunner(props: { survey: PublicSurvey; progress: Progress }) {
+export function SurveyRunner(props: { survey: PublicSurvey; progress: Progress; strings: Strings }) {
   const definition = () => props.survey.definition;
-  const slug = () => props.survey.slug;
-  const strings = createMemo(() => stringsFor(definition().settings.language));
-  const ctx = respondentContext(props.progress.channel);
-  const responseId = props.progress.responseId;
+  const strings = () => props.strings;
+  const { slug, channel } = props.survey;
+  const { responseId, meta } = props.progress;
+  // Only a channel the server recognised is sent back (an unknown ?c= is just ignored).
+  const channelCode = channel?.code ?? null;
+  const ctx = respondentContext(channel);
+  // A respondent who has started here resumes; the server settles duplicates on save.
+  const started = Object.keys(props.progress.answers).length > 0 || props.progress.pending !== null;
 
   const [answers, setAnswers] = createSignal<Answers>(props.progress.answers);
   const [pageId, setPageId] = createSignal<string | null>(props.progress.pageId);
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [message, setMessage] = createSignal("");
+  /** The respondent pressed Next/Submit and waits for the first answer. */
   const [saving, setSaving] = createSignal(false);
-  const [ended, setEnded] = createSignal<Ended | null>(
-    props.progress.finished ? { kind: "screen", screen: endScreen(props.progress.finished) } : null,
+  const [pending, setPending] = createSignal<PendingSave | null>(props.progress.pending);
+  const [end, setEnd] = createSignal<Ending | null>(props.progress.end);
+  /** The final submit is queued but not confirmed: answers are locked until it is. */
+  const [submitting, setSubmitting] = createSignal(props.progress.pending?.complete === true);
+  const [ended, setEnded] = createSignal<EndScreenContent | null>(
+    props.progress.end
+      ? screenFor(props.progress.end)
+      : props.survey.alreadyResponded && !started
+        ? strings().alreadyResponded
+        : null,
   );
-  const [finished, setFinished] = createSignal<EndKey | null>(props.progress.finished);
 
   const pages = createMemo(() => visiblePages(definition(), answers(), ctx));
   const pageIndex = createMemo(() => {
@@ -48,17 +61,32 @@ export function SurveyRunner(props: { survey: PublicSurvey; progress: Progress }
   const isFirst = () => pageIndex() === 0;
   const isLast = () => pageIndex() >= pages().length - 1;
 
+  const queue = createSaveQueue({ responseId, pending: props.progress.pending, persist: setPending, settled });
+
   createEffect(() => {
-    saveProgress(slug(), {
+    saveProgress(slug, {
       responseId,
       answers: answers(),
       pageId: current()?.page.id ?? pageId(),
       channel: props.progress.channel,
-      finished: finished(),
+      meta,
+      pending: pending(),
+      end: end(),
     });
   });
 
+  // The status line never says "saving" (the button does) and keeps its text while a
+  // background retry runs, so a screen reader hears each change once.
+  const [statusText, setStatusText] = createSignal("");
+  createEffect(() => {
+    const status = queue.status();
+    if (status === "saved") setStatusText(strings().saved);
+    else if (status === "offline") setStatusText(strings().offline);
+    else if (status === "retrying") setStatusText(strings().retrying);
+  });
+
   let pageHeading: HTMLHeadingElement | undefined;
+  let honeypot: HTMLInputElement | undefined;
   let movedByUser = false;
   createEffect(
     on(pageIndex, () => {
@@ -68,13 +96,16 @@ export function SurveyRunner(props: { survey: PublicSurvey; progress: Progress }
     }),
   );
 
-  function endScreen(key: EndKey): EndScreenContent {
-    return definition().endScreens[key];
+  function screenFor(ending: Ending, fromServer?: EndScreenText): EndScreenContent {
+    const base = ending === "already" ? strings().alreadyResponded : definition().endScreens[ending];
+    return fromServer ? { ...base, ...fromServer } : base;
   }
 
-  function finish(key: EndKey, screen?: EndScreenContent) {
-    setFinished(key);
-    setEnded({ kind: "screen", screen: screen ?? endScreen(key) });
+  /** The response is over: keep only `{ responseId, end }` and show its screen. */
+  function finish(ending: Ending, fromServer?: EndScreenText) {
+    setSubmitting(false);
+    setEnd(ending);
+    setEnded(screenFor(ending, fromServer));
   }
 
   function setAnswer(questionId: string, value: AnswerValue | undefined) {
@@ -109,53 +140,56 @@ export function SurveyRunner(props: { survey: PublicSurvey; progress: Progress }
     root?.scrollIntoView({ block: "center" });
   }
 
-  async function save(complete: boolean): Promise<void> {
-    setSaving(true);
-    setMessage("");
-    const outcome = await submitResponse({
-      responseId,
-      slug: slug(),
-      channel: props.progress.channel,
-      answers: answersToSend(pages(), answers()),
-      complete,
-    });
-    setSaving(false);
-    const t = strings();
+  function settled(outcome: SaveOutcome, save: PendingSave, first: boolean) {
+    if (first) setSaving(false);
     switch (outcome.kind) {
       case "saved":
-        if (outcome.reply.next === "end" || complete) finish(outcome.reply.end ?? "qualified");
-        else goTo(pageIndex() + 1);
+        // A partial save may already end the response (screened out early).
+        if (outcome.reply.next === "end" || save.complete) finish(outcome.reply.end ?? "qualified");
+        else if (first) goTo(pageIndex() + 1);
         return;
-      case "unavailable":
-        // Nothing was recorded: go on locally, but never claim success at the end.
-        if (complete) {
-          // A retry from the "not sent" screen that fails again still deserves an answer.
-          if (ended()?.kind === "not_sent") setMessage(t.errors.server);
-          setEnded({ kind: "not_sent" });
-        } else goTo(pageIndex() + 1);
+      case "retry":
+        // Kept on this device and retried: go on, but never claim the end early.
+        if (save.complete) setSubmitting(true);
+        else if (first) goTo(pageIndex() + 1);
+        return;
+      case "invalid":
+        setSubmitting(false);
+        showIssues(outcome.issues);
         return;
       case "closed":
-        finish("closed", outcome.endScreen ? { ...endScreen("closed"), ...outcome.endScreen } : undefined);
+        finish("closed", outcome.endScreen);
         return;
-      case "invalid": {
-        setEnded(null);
-        const byQuestion: Record<string, string> = {};
-        for (const issue of outcome.issues) {
-          const questionId = issue.path[0] === "answers" ? issue.path[1] : undefined;
-          if (typeof questionId === "string" && !byQuestion[questionId]) byQuestion[questionId] = issue.message;
-        }
-        const target = pages().findIndex((entry) => entry.questions.some((q) => byQuestion[q.id] !== undefined));
-        if (target >= 0 && target !== pageIndex()) goTo(target);
-        setErrors(byQuestion);
-        setMessage(t.errors.rejected);
-        const first = Object.keys(byQuestion)[0];
-        if (first) queueMicrotask(() => focusQuestion(first));
+      case "already":
+        // Our own words: the server's screen may carry a completion redirect meant for first responses.
+        finish("already");
         return;
-      }
+      case "completed":
+        // Completed by an earlier request whose answer never arrived; the outcome is the server's.
+        finish("already");
+        return;
+      case "not_found":
+        setEnded(strings().notFound);
+        return;
       case "failed":
-        setMessage(outcome.reason === "network" ? t.errors.network : t.errors.server);
+        setSubmitting(false);
+        setMessage(strings().errors.server);
         return;
     }
+  }
+
+  function showIssues(issues: Issue[]) {
+    const byQuestion: Record<string, string> = {};
+    for (const issue of issues) {
+      const questionId = issue.path[0] === "answers" ? issue.path[1] : undefined;
+      if (typeof questionId === "string" && !byQuestion[questionId]) byQuestion[questionId] = issue.message;
+    }
+    const target = pages().findIndex((entry) => entry.questions.some((q) => byQuestion[q.id] !== undefined));
+    if (target >= 0 && target !== pageIndex()) goTo(target);
+    setErrors(byQuestion);
+    setMessage(strings().errors.rejected);
+    const first = Object.keys(byQuestion)[0];
+    if (first) queueMicrotask(() => focusQuestion(first));
   }
 
   function next(event: SubmitEvent) {
@@ -171,7 +205,21 @@ export function SurveyRunner(props: { survey: PublicSurvey; progress: Progress }
       if (first) focusQuestion(first);
       return;
     }
-    void save(isLast());
+    const complete = isLast();
+    setSaving(true);
+    setMessage("");
+    queue.save({
+      complete,
+      body: saveBody({
+        slug,
+        channel: channelCode,
+        answers: answersToSend(pages(), answers()),
+        complete,
+        page: definition().pages.indexOf(page.page),
+        meta: meta ?? {},
+        hp: honeypot?.value.slice(0, 200) ?? "",
+      }),
+    });
   }
 
   const requiredOnPage = () => current()?.questions.some((q) => q.required && q.type !== "statement") ?? false;
@@ -179,29 +227,23 @@ export function SurveyRunner(props: { survey: PublicSurvey; progress: Progress }
   return (
     <Switch>
       <Match when={ended()} keyed>
-        {(state) =>
-          state.kind === "screen" ? (
-            <EndScreen screen={state.screen} continueLabel={strings().continue} redirectDelayMs={3000} />
-          ) : (
-            <section class="end-screen" aria-labelledby="not-sent-title">
-              <h1 id="not-sent-title" tabIndex={-1} ref={(el) => queueMicrotask(() => el.focus())}>
-                {strings().notSent.title}
-              </h1>
-              <p>{strings().notSent.body}</p>
-              <p class="form-message" role="alert">
-                {message()}
-              </p>
-              <button
-                type="button"
-                class="btn btn-primary"
-                disabled={saving()}
-                onClick={() => void save(true)}
-              >
-                {saving() ? strings().saving : strings().retry}
-              </button>
-            </section>
-          )
-        }
+        {(screen) => <EndScreen screen={screen} continueLabel={strings().continue} redirectDelayMs={3000} />}
+      </Match>
+      <Match when={submitting()}>
+        <section class="end-screen" aria-labelledby="not-sent-title">
+          <h1 id="not-sent-title" tabIndex={-1} ref={(el) => queueMicrotask(() => el.focus())}>
+            {strings().notSent.title}
+          </h1>
+          <p role="status">{queue.status() === "offline" ? strings().offline : strings().notSent.body}</p>
+          <button
+            type="button"
+            class="btn btn-primary"
+            disabled={queue.status() === "saving"}
+            onClick={() => queue.retryNow()}
+          >
+            {queue.status() === "saving" ? strings().saving : strings().retry}
+          </button>
+        </section>
       </Match>
       <Match when={current()}>
         {(entry) => (
@@ -245,7 +287,15 @@ export function SurveyRunner(props: { survey: PublicSurvey; progress: Progress }
               </For>
             </div>
 
-            <p class="form-message" role="alert" aria-live="assertive">
+            {/* Honeypot: people never see or reach it; form-filling bots fill it in. */}
+            <div class="hp" aria-hidden="true">
+              <label>
+                Website
+                <input ref={honeypot} type="text" name="website" tabIndex={-1} autocomplete="off" />
+              </label>
+            </div>
+
+            <p class="form-message" role="alert">
               {message()}
             </p>
 
@@ -259,6 +309,9 @@ export function SurveyRunner(props: { survey: PublicSurvey; progress: Progress }
                 {saving() ? strings().saving : isLast() ? strings().submit : strings().next}
               </button>
             </div>
+            <p class="save-status" role="status">
+              {statusText()}
+            </p>
           </form>
         )}
       </Match>
