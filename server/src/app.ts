@@ -19,6 +19,8 @@ import { surveyRoutes } from "./surveys/survey-routes.js";
 import { channelRoutes } from "./channels/channel-routes.js";
 import { templateRoutes } from "./templates/template-routes.js";
 import { publicSurveyRoutes } from "./public/public-survey-routes.js";
+import { resultsRoutes } from "./analytics/results-routes.js";
+import { responsesRoutes } from "./analytics/responses-routes.js";
 import { healthRoutes } from "./ops/health-routes.js";
 import { openApiRoutes } from "./openapi/openapi-routes.js";
 import { webRoutes } from "./web/web-routes.js";
@@ -36,6 +38,8 @@ export function createApp(deps: AppDeps) {
     .route("/", channelRoutes(deps))
     .route("/", templateRoutes(deps))
     .route("/", publicSurveyRoutes(deps))
+    .route("/", resultsRoutes(deps))
+    .route("/", responsesRoutes(deps))
     .route("/", openApiRoutes(deps));
 
   const app = new Hono<AppEnv>()

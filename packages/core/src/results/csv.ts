@@ -1,0 +1,21 @@
+/**
+ * RFC 4180 CSV that is also safe to open in a spreadsheet: a cell starting with
+ * =, +, -, @, tab or carriage return would run as a formula in Excel, Sheets or
+ * LibreOffice (CSV injection), so it gets a leading apostrophe.
+ */
+
+/** One CSV cell. Example: `csvCell('=HYPERLINK("x")') === "\"'=HYPERLINK(\"\"x\"\")\""`. */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  let text = typeof value === "string" ? value : String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record, CRLF-terminated as RFC 4180 says. */
+export function csvRow(values: readonly (string | number | boolean | null | undefined)[]): string {
+  return `${values.map(csvCell).join(",")}\r\n`;
+}
+
+/** The UTF-8 byte order mark: without it Excel reads UTF-8 CSV as a legacy code page. */
+export const CSV_BOM = "\uFEFF";
