@@ -21,6 +21,7 @@ import { templateRoutes } from "./templates/template-routes.js";
 import { publicSurveyRoutes } from "./public/public-survey-routes.js";
 import { resultsRoutes } from "./analytics/results-routes.js";
 import { responsesRoutes } from "./analytics/responses-routes.js";
+import { liveRoutes } from "./analytics/live-routes.js";
 import { healthRoutes } from "./ops/health-routes.js";
 import { openApiRoutes } from "./openapi/openapi-routes.js";
 import { webRoutes } from "./web/web-routes.js";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
     .route("/", publicSurveyRoutes(deps))
     .route("/", resultsRoutes(deps))
     .route("/", responsesRoutes(deps))
+    .route("/", liveRoutes(deps))
     .route("/", openApiRoutes(deps));
 
   const app = new Hono<AppEnv>()

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
   /** Public response saves allowed per client (salted IP hash) per minute. */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /** How often live dashboards check for new responses. */
+  LIVE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
 export type Config = {
@@ -39,6 +41,7 @@ export type Config = {
   scryptLogN: number;
   sqliteSynchronous: "NORMAL" | "FULL";
   publicRateLimit: number;
+  livePollMs: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -71,6 +74,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       scryptLogN: e.SCRYPT_LOG_N,
       sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
       publicRateLimit: e.PUBLIC_RATE_LIMIT,
+      livePollMs: e.LIVE_POLL_MS,
     },
   };
 }

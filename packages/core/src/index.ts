@@ -20,3 +20,8 @@ export * from "./share/post-text";
 export * from "./templates/index";
 export * from "./demo/index";
 export * from "./quality/response-quality";
+export * from "./results/results-filter";
+export * from "./results/build-results";
+export * from "./results/csv";
+export * from "./results/export-columns";
+export * from "./stats/index";

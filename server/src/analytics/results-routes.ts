@@ -3,7 +3,7 @@ import { buildResults, parseResultsFilter, wilsonInterval, type ColumnMeta, type
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { AppError, notFound } from "../errors.js";
 import { requireRole } from "../auth/auth-middleware.js";
-import { findSurvey, findVersion } from "../surveys/survey-repository.js";
+import { findSurvey, findVersion, type SurveyRecord } from "../surveys/survey-repository.js";
 import { listChannels, type Channel } from "../channels/channel-repository.js";
 import { resultsAggregates, resultsOverview } from "./results-repository.js";
 
@@ -46,60 +46,72 @@ function columnMeta(filter: ResultsFilter, definition: SurveyDefinition, channel
   }
 }
 
+/** The results a dashboard shows, for a survey and filter; `hideText` drops free-text questions (shared links). */
+export async function resultsBody(
+  deps: AppDeps,
+  target: { survey: SurveyRecord; definition: SurveyDefinition; workspaceId: string },
+  filter: ResultsFilter,
+  options: { hideText: boolean },
+) {
+  const { survey, definition } = target;
+  const channels = await listChannels(deps.db, target.workspaceId, survey.id);
+  const [aggregates, overview] = await Promise.all([
+    resultsAggregates(deps.db, survey.id, filter),
+    resultsOverview(deps.db, survey.id, filter),
+  ]);
+  const built = buildResults(definition, aggregates, filter.split, columnMeta(filter, definition, channels));
+  const count = (pred: (t: (typeof overview.totals)[number]) => boolean) => overview.totals.filter(pred).reduce((s, t) => s + t.count, 0);
+  const channelRows = [...channels.map((ch) => ({ id: ch.id, name: ch.name, kind: ch.kind, code: ch.code })), { id: "", name: "Direct link", kind: "direct", code: null }];
+  const funnel = channelRows
+    .map((ch) => {
+      const f = overview.funnel.find((x) => x.channelId === ch.id);
+      const outcomes = overview.byChannel.filter((x) => x.channelId === ch.id);
+      const completes = outcomes.reduce((s, x) => s + x.count, 0);
+      const qualified = outcomes.find((x) => x.outcome === "qualified")?.count ?? 0;
+      return {
+        channel: ch,
+        clicks: f?.clicks ?? 0,
+        views: f?.views ?? 0,
+        starts: f?.starts ?? 0,
+        completes,
+        qualified,
+        qualifiedRate: wilsonInterval(qualified, completes),
+      };
+    })
+    .filter((row) => row.channel.id !== "" || row.views + row.completes > 0)
+    // Which community yields qualified people: best lower bound first, so a lucky 2-of-2 does not top the list.
+    .sort((a, b) => b.qualifiedRate.lower - a.qualifiedRate.lower || b.completes - a.completes);
+  return {
+    survey: { id: survey.id, title: survey.title, status: survey.status, publishedVersion: survey.publishedVersion },
+    filter,
+    totals: {
+      responses: count(() => true),
+      complete: count((t) => t.status === "complete"),
+      partial: count((t) => t.status === "partial"),
+      qualified: count((t) => t.outcome === "qualified"),
+      disqualified: count((t) => t.outcome === "disqualified"),
+      overQuota: count((t) => t.outcome === "over_quota"),
+      flagged: count((t) => t.outcome === "flagged"),
+    },
+    funnel,
+    segments: definition.segments.map((s) => ({
+      id: s.id,
+      name: s.name,
+      color: s.color,
+      count: overview.segmentSizes.find((x) => x.segmentId === s.id)?.count ?? 0,
+    })),
+    overTime: overview.overTime,
+    ...built,
+    questions: options.hideText ? built.questions.filter((q) => q.kind !== "text") : built.questions,
+  };
+}
+
 export function resultsRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get("/surveys/:id/results", async (c) => {
     const { workspace } = requireRole(c, "viewer");
     const filter = readFilter(c);
-    const { survey, definition } = await resultsSurvey(deps, workspace.id, c.req.param("id"));
-    const channels = await listChannels(deps.db, workspace.id, survey.id);
-    const [aggregates, overview] = await Promise.all([
-      resultsAggregates(deps.db, survey.id, filter),
-      resultsOverview(deps.db, survey.id, filter),
-    ]);
-    const built = buildResults(definition, aggregates, filter.split, columnMeta(filter, definition, channels));
-    const count = (pred: (t: (typeof overview.totals)[number]) => boolean) => overview.totals.filter(pred).reduce((s, t) => s + t.count, 0);
-    const channelRows = [...channels.map((ch) => ({ id: ch.id, name: ch.name, kind: ch.kind, code: ch.code })), { id: "", name: "Direct link", kind: "direct", code: null }];
-    const funnel = channelRows
-      .map((ch) => {
-        const f = overview.funnel.find((x) => x.channelId === ch.id);
-        const outcomes = overview.byChannel.filter((x) => x.channelId === ch.id);
-        const completes = outcomes.reduce((s, x) => s + x.count, 0);
-        const qualified = outcomes.find((x) => x.outcome === "qualified")?.count ?? 0;
-        return {
-          channel: ch,
-          clicks: f?.clicks ?? 0,
-          views: f?.views ?? 0,
-          starts: f?.starts ?? 0,
-          completes,
-          qualified,
-          qualifiedRate: wilsonInterval(qualified, completes),
-        };
-      })
-      .filter((row) => row.channel.id !== "" || row.views + row.completes > 0)
-      // Which community yields qualified people: best lower bound first, so a lucky 2-of-2 does not top the list.
-      .sort((a, b) => b.qualifiedRate.lower - a.qualifiedRate.lower || b.completes - a.completes);
+    const target = await resultsSurvey(deps, workspace.id, c.req.param("id"));
     c.header("Cache-Control", "no-store");
-    return c.json({
-      survey: { id: survey.id, title: survey.title, status: survey.status, publishedVersion: survey.publishedVersion },
-      filter,
-      totals: {
-        responses: count(() => true),
-        complete: count((t) => t.status === "complete"),
-        partial: count((t) => t.status === "partial"),
-        qualified: count((t) => t.outcome === "qualified"),
-        disqualified: count((t) => t.outcome === "disqualified"),
-        overQuota: count((t) => t.outcome === "over_quota"),
-        flagged: count((t) => t.outcome === "flagged"),
-      },
-      funnel,
-      segments: definition.segments.map((s) => ({
-        id: s.id,
-        name: s.name,
-        color: s.color,
-        count: overview.segmentSizes.find((x) => x.segmentId === s.id)?.count ?? 0,
-      })),
-      overTime: overview.overTime,
-      ...built,
-    });
+    return c.json(await resultsBody(deps, { ...target, workspaceId: workspace.id }, filter, { hideText: false }));
   });
 }

@@ -166,6 +166,17 @@ export interface AnswerTable {
   value_number: number | null;
 }
 
+export interface ResultLinkTable {
+  id: string;
+  survey_id: string;
+  workspace_id: string;
+  token_hash: string;
+  hide_text: number;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
   instance: InstanceTable;
   users: UserTable;
@@ -183,6 +194,7 @@ export interface Database {
   answers: AnswerTable;
   response_segments: ResponseSegmentTable;
   funnel_counts: FunnelCountTable;
+  result_links: ResultLinkTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -10,7 +10,7 @@ describe.each(testDialects)("migrations on %s", (dialect) => {
   it("creates every table from an empty database", async () => {
     t = await createEmptyTestDb(dialect);
     const result = await migrateToLatest(t.db);
-    expect(result).toMatchObject({ ok: true, applied: ["2026-11-22T1000-foundation", "2026-11-22T1100-responses"] });
+    expect(result).toMatchObject({ ok: true, applied: ["2026-11-22T1000-foundation", "2026-11-22T1100-responses", "2026-11-22T1200-result-links"] });
     const tables = (await t.db.introspection.getTables()).map((x) => x.name).sort();
     expect(tables).toEqual(
       expect.arrayContaining([

@@ -31,6 +31,7 @@ import {
 } from "../surveys/survey-schemas.js";
 import { ChannelSchema, CreateChannelBodySchema, PatchChannelBodySchema } from "../channels/channel-routes.js";
 import { PutResponseBodySchema, PutResponseReplySchema } from "../public/public-schemas.js";
+import { CreateResultLinkBodySchema } from "../analytics/live-routes.js";
 
 /** Who may call a route: anyone, any signed-in user, or a workspace role and above. */
 export type Access = "public" | "user" | "viewer" | "editor" | "owner";
@@ -108,6 +109,12 @@ export const routeDocs: RouteDoc[] = [
   { method: "get", path: "/api/surveys/{id}/responses/{responseId}", summary: "One response with its answers and metadata", tag: "Results", access: "viewer" },
   { method: "get", path: "/api/surveys/{id}/export.csv", summary: "Streamed CSV export for the current filter (RFC 4180, UTF-8 with BOM, one column per question and per multiple-choice option, formulas neutralised); include_emails=1 for owners and editors", tag: "Results", access: "viewer" },
   { method: "get", path: "/api/surveys/{id}/export.json", summary: "Streamed JSON export for the current filter; include_emails=1 for owners and editors", tag: "Results", access: "viewer" },
+  { method: "get", path: "/api/surveys/{id}/live", summary: "Server-Sent Events: `changed` with {responses, lastActivityAt} whenever responses arrive (any instance)", tag: "Results", access: "viewer" },
+  { method: "get", path: "/api/surveys/{id}/result-links", summary: "Active read-only results links", tag: "Results", access: "viewer" },
+  { method: "post", path: "/api/surveys/{id}/result-links", summary: "Create a revocable read-only results link (hideText hides free-text answers; emails are never shown); the URL is shown once", tag: "Results", access: "editor", body: CreateResultLinkBodySchema, status: 201 },
+  { method: "delete", path: "/api/surveys/{id}/result-links/{linkId}", summary: "Revoke a results link", tag: "Results", access: "editor", status: 204 },
+  { method: "get", path: "/api/public/results/{token}", summary: "Results through a shared read-only link (same filters as /results)", tag: "Public", access: "public" },
+  { method: "get", path: "/api/public/results/{token}/live", summary: "Server-Sent Events for a shared results link", tag: "Public", access: "public" },
   { method: "get", path: "/api/public/surveys/{slug}", summary: "The live version of a survey for respondents (`?c=` channel code counts a view) — never reveals screening rules, segments or quotas; 404 unknown, 410 survey_closed (closed, past its close date or at its response limit)", tag: "Public", access: "public", response: z.object({ survey: z.object({ slug: z.string(), version: z.number().int(), title: z.string(), description: z.string(), estimatedMinutes: z.number(), definition: PublicDefinitionSchema, channel: z.object({ code: z.string(), kind: z.string() }).nullable(), alreadyResponded: z.boolean() }) }) },
   { method: "put", path: "/api/public/responses/{id}", summary: "Save a response (id: a UUID made by the browser, the idempotency key). Partial saves may already end the screener (next: end). Completion validates against the version the response started on and decides screener, traps, segments and quotas in one transaction. 400 invalid_answers, 404, 409 response_completed (a different body after completion) or already_responded (one response per person), 410 survey_closed, 429", tag: "Public", access: "public", body: PutResponseBodySchema, response: PutResponseReplySchema },
 ];

@@ -122,5 +122,9 @@ export function webRoutes(deps: AppDeps) {
     .get("/app/*", (c) => page(c, "index.html"))
     .get("/login", (c) => page(c, "index.html"))
     .get("/setup/:token", (c) => page(c, "index.html"))
-    .get("/join/:token", (c) => page(c, "index.html"));
+    .get("/join/:token", (c) => page(c, "index.html"))
+    .get("/r/:token", (c) => {
+      c.header("X-Robots-Tag", "noindex");
+      return page(c, "index.html");
+    });
 }

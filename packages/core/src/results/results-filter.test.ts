@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseResultsFilter, resultsFilterToParams, ResultsFilterSchema } from "./results-filter";
 
-const parse = (qs: string) => parseResultsFilter(new URLSearchParams(qs));
+/** A tiny stand-in for URLSearchParams: core is compiled without DOM or Node types. */
+function params(qs: string) {
+  const pairs = qs.split("&").filter(Boolean).map((kv) => kv.split("=").map(decodeURIComponent) as [string, string]);
+  return { get: (k: string) => pairs.find(([key]) => key === k)?.[1] ?? null, getAll: (k: string) => pairs.filter(([key]) => key === k).map(([, v]) => v) };
+}
+const parse = (qs: string) => parseResultsFilter(params(qs));
+const fromPairs = (pairs: [string, string][]) => params(pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&"));
 
 describe("results filter", () => {
   it("defaults to completed responses, unsplit, unfiltered", () => {
@@ -51,7 +57,7 @@ describe("results filter", () => {
         }),
         (raw) => {
           const filter = ResultsFilterSchema.parse(raw);
-          expect(parseResultsFilter(resultsFilterToParams(filter))).toEqual({ ok: true, value: filter });
+          expect(parseResultsFilter(fromPairs(resultsFilterToParams(filter)))).toEqual({ ok: true, value: filter });
         },
       ),
     );

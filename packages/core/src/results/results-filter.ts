@@ -36,7 +36,10 @@ export const ResultsFilterSchema = z.object({
 /** A parsed results filter. */
 export type ResultsFilter = z.infer<typeof ResultsFilterSchema>;
 
-const list = (params: URLSearchParams, key: string) =>
+/** The part of URLSearchParams the parser reads (core has no DOM or Node types). */
+export type QueryParams = { get(key: string): string | null; getAll(key: string): string[] };
+
+const list = (params: QueryParams, key: string) =>
   params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
 
 function parseSplit(raw: string | null): unknown {
@@ -49,7 +52,7 @@ function parseSplit(raw: string | null): unknown {
  * Read a filter from a query string: `from=2026-11-01&to=2026-11-22&channel=id1,direct&outcome=qualified
  * &segment=buyers&status=all&answer=role:me,boss&split=question:role`.
  */
-export function parseResultsFilter(params: URLSearchParams): Result<ResultsFilter> {
+export function parseResultsFilter(params: QueryParams): Result<ResultsFilter> {
   const issues: Issue[] = [];
   const answers = params.getAll("answer").map((raw, i) => {
     const at = raw.indexOf(":");
@@ -76,16 +79,19 @@ export function parseResultsFilter(params: URLSearchParams): Result<ResultsFilte
   return ok(parsed.data);
 }
 
-/** Write a filter as a query string (the inverse of parseResultsFilter; defaults are left out). */
-export function resultsFilterToParams(filter: ResultsFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filter.from) params.set("from", filter.from);
-  if (filter.to) params.set("to", filter.to);
-  if (filter.channels.length) params.set("channel", filter.channels.join(","));
-  if (filter.outcomes.length) params.set("outcome", filter.outcomes.join(","));
-  if (filter.segments.length) params.set("segment", filter.segments.join(","));
-  if (filter.status !== "complete") params.set("status", filter.status);
-  for (const a of filter.answers) params.append("answer", `${a.questionId}:${a.optionIds.join(",")}`);
-  if (filter.split) params.set("split", filter.split.by === "question" ? `question:${filter.split.questionId}` : filter.split.by);
-  return params;
+/**
+ * A filter as query pairs, the inverse of parseResultsFilter (defaults are left out).
+ * Example: `new URLSearchParams(resultsFilterToParams(filter)).toString()`.
+ */
+export function resultsFilterToParams(filter: ResultsFilter): [string, string][] {
+  const pairs: [string, string][] = [];
+  if (filter.from) pairs.push(["from", filter.from]);
+  if (filter.to) pairs.push(["to", filter.to]);
+  if (filter.channels.length) pairs.push(["channel", filter.channels.join(",")]);
+  if (filter.outcomes.length) pairs.push(["outcome", filter.outcomes.join(",")]);
+  if (filter.segments.length) pairs.push(["segment", filter.segments.join(",")]);
+  if (filter.status !== "complete") pairs.push(["status", filter.status]);
+  for (const a of filter.answers) pairs.push(["answer", `${a.questionId}:${a.optionIds.join(",")}`]);
+  if (filter.split) pairs.push(["split", filter.split.by === "question" ? `question:${filter.split.questionId}` : filter.split.by]);
+  return pairs;
 }
