@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, type Plugin, type UserConfig } from "vite";
 import solid from "vite-plugin-solid";
 
 // Two pages, one build: the researcher app (index.html) and the respondent page
@@ -24,7 +24,7 @@ const api = "http://localhost:3000";
 // the researcher app (whose builder preview reuses the respondent's question components),
 // so its bundle holds exactly what a respondent downloads. `vite build` builds the app,
 // `vite build --mode respond` the respondent page (web's `build` script runs both).
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode }): UserConfig => {
   const respond = mode === "respond";
   return {
     plugins: [solid(), respondentPageInDev],
@@ -39,8 +39,8 @@ export default defineConfig(({ mode }) => {
       modulePreload: { polyfill: false },
       rollupOptions: {
         input: respond
-          ? { respond: fileURLToPath(new URL("./respond.html", import.meta.url)) }
-          : { index: fileURLToPath(new URL("./index.html", import.meta.url)) },
+          ? fileURLToPath(new URL("./respond.html", import.meta.url))
+          : fileURLToPath(new URL("./index.html", import.meta.url)),
         onwarn(warning, warn) {
           // zod ships comments that Rollup cannot place as annotations; harmless, and not ours.
           if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("/node_modules/")) return;

@@ -63,6 +63,12 @@ async function serveCommand(config: Config, logger: Logger) {
     // Said plainly as well, whatever LOG_LEVEL is: people (and test harnesses) wait for it.
     process.stdout.write(`Sieve is listening on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port} (${config.database.kind})\n`);
   });
+  // Longer than load balancers' idle timeouts (often 60 s) and clients' (undici: 4 s), so the
+  // server is never the side that closes a keep-alive connection a request is racing onto.
+  if ("keepAliveTimeout" in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -87,6 +87,9 @@ describe("pnpm sieve (the CLI) against a real server", () => {
       expect(counts.complete).toBeGreaterThan(80);
       expect(counts.qualified).toBeGreaterThan(0);
       expect(counts.disqualified).toBeGreaterThan(0);
+      const funnel = db.prepare("select sum(clicks) as clicks, sum(views) as views, sum(starts) as starts from funnel_counts").get() as Record<string, number>;
+      expect(funnel.starts).toBe(120);
+      expect(funnel.views).toBeGreaterThan(funnel.starts);
       const answers = db.prepare("select count(*) as n from answers").get() as { n: number };
       expect(answers.n).toBeGreaterThan(120);
     } finally {
@@ -101,6 +104,8 @@ describe("pnpm sieve (the CLI) against a real server", () => {
       body: JSON.stringify({ email: "cli@example.com", password: "a long password" }),
     });
     expect(login.status).toBe(200);
+    // Log lines are batched per event-loop turn: wait for the login's line to arrive.
+    await expect.poll(() => server!.logs().includes('"route":"/api/auth/login"')).toBe(true);
     const logs = server!.logs();
     expect(logs).not.toContain("a long password");
     expect(logs).not.toContain("cli@example.com");

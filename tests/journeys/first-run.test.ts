@@ -76,7 +76,7 @@ describe("first run in the browser", () => {
     await page.waitForURL(/\/app\/surveys\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Who buys vs who uses our tool");
     await page.getByRole("button", { name: "Publish" }).click();
-    await expect.poll(() => page.getByRole("link", { name: "Open the survey in a new tab" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Published version 1\. The survey is live\./).first().isVisible()).toBe(true);
     await screenshot(page, "first-run-2-published-survey");
     await page.getByRole("link", { name: "Surveys" }).first().click();
     await page.waitForURL(/\/app$/);

@@ -171,6 +171,22 @@ export async function seedDemo(deps: CliDeps, args: { email?: string; count: num
       if ((completedAt ?? r.startedAt) > last) last = completedAt ?? r.startedAt;
     }
     await touchSurveyActivity(trx, surveyId, last);
+    // The funnel above the responses: more people click than view, more view than start.
+    const funnel = new Map<string, { survey_id: string; channel_id: string; day: string; clicks: number; views: number; starts: number; completes: number }>();
+    generated.forEach((r, i) => {
+      const channelId = (r.channelCode ? byCode.get(r.channelCode)?.id : undefined) ?? "";
+      const day = r.startedAt.toISOString().slice(0, 10);
+      const key = `${channelId}|${day}`;
+      const row = funnel.get(key) ?? { survey_id: surveyId, channel_id: channelId, day, clicks: 0, views: 0, starts: 0, completes: 0 };
+      row.starts += 1;
+      row.completes += r.complete ? 1 : 0;
+      // Deterministic drop-off before the first answer: about 1 in 3 viewers never start.
+      row.views += 1 + (i % 2);
+      row.clicks += channelId ? 1 + (i % 2) + (i % 5 === 0 ? 1 : 0) : 0;
+      funnel.set(key, row);
+    });
+    const rows = [...funnel.values()];
+    for (let i = 0; i < rows.length; i += 100) await trx.insertInto("funnel_counts").values(rows.slice(i, i + 100)).execute();
   });
   lines = [
     ...lines,

@@ -7,10 +7,11 @@ import { LoginPage } from "./routes/login";
 import { MembersPage } from "./routes/members";
 import { AppNotFoundPage, NotFoundPage } from "./routes/not-found";
 import { SetupPage } from "./routes/setup";
-import { SurveyOverviewPage } from "./routes/survey-overview";
+import { SurveyEditorPage } from "./routes/survey-editor";
 import { SurveysPage } from "./routes/surveys";
 import { TokensPage } from "./routes/tokens";
 import "./app.css";
+import "./builder.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
@@ -24,7 +25,7 @@ render(
       <Route path="/join/:token" component={JoinPage} />
       <Route path="/app" component={AppShell}>
         <Route path="/" component={SurveysPage} />
-        <Route path="/surveys/:id" component={SurveyOverviewPage} />
+        <Route path="/surveys/:id/:tab?" component={SurveyEditorPage} />
         <Route path="/members" component={MembersPage} />
         <Route path="/settings/tokens" component={TokensPage} />
         <Route path="*rest" component={AppNotFoundPage} />

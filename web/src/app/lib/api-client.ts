@@ -3,11 +3,15 @@
 import type {
   AddMemberResult,
   ApiToken,
+  Channel,
+  ChannelKind,
   InviteInfo,
+  Issue,
   Me,
   Member,
   PendingInvite,
   Role,
+  SurveyDefinition,
   SurveyDetail,
   SurveySummary,
   Template,
@@ -109,6 +113,10 @@ export const api = {
     list: () => request<{ surveys: SurveySummary[] }>("GET", "/api/surveys"),
     create: (body: { title?: string; templateId?: string }) =>
       request<{ survey: SurveyDetail }>("POST", "/api/surveys", body),
+    importDefinition: (definition: SurveyDefinition) =>
+      request<{ survey: SurveyDetail }>("POST", "/api/surveys", { definition }),
+    saveDefinition: (id: string, body: { revision: number; definition: SurveyDefinition }) =>
+      request<{ survey: SurveyDetail }>("PUT", `/api/surveys/${enc(id)}/definition`, body),
     get: (id: string) => request<{ survey: SurveyDetail }>("GET", `/api/surveys/${enc(id)}`),
     update: (id: string, body: { title?: string; slug?: string }) =>
       request<{ survey: SurveyDetail }>("PATCH", `/api/surveys/${enc(id)}`, body),
@@ -122,6 +130,13 @@ export const api = {
     reopen: (id: string) => request<{ survey: SurveyDetail }>("POST", `/api/surveys/${enc(id)}/reopen`),
     duplicate: (id: string) => request<{ survey: SurveyDetail }>("POST", `/api/surveys/${enc(id)}/duplicate`),
   },
+  channels: {
+    list: (surveyId: string) => request<{ channels: Channel[] }>("GET", `/api/surveys/${enc(surveyId)}/channels`),
+    create: (surveyId: string, body: { name: string; kind: ChannelKind }) =>
+      request<{ channel: Channel }>("POST", `/api/surveys/${enc(surveyId)}/channels`, body),
+    remove: (surveyId: string, channelId: string) =>
+      request<void>("DELETE", `/api/surveys/${enc(surveyId)}/channels/${enc(channelId)}`),
+  },
 };
 
 /** A message fit for an error banner, whatever was thrown. */
@@ -133,4 +148,17 @@ export function errorMessage(error: unknown): string {
 
 export function hasCode(error: unknown, code: string): error is ApiError {
   return error instanceof ApiError && error.code === code;
+}
+
+/** `details.issues` of a 400 reply (invalid_definition, invalid_request), kept where each entry has the Issue shape. */
+export function issuesOf(error: unknown): Issue[] {
+  if (!(error instanceof ApiError)) return [];
+  const details = error.details;
+  if (!isRecord(details) || !Array.isArray(details.issues)) return [];
+  return details.issues.flatMap((item: unknown): Issue[] => {
+    if (!isRecord(item)) return [];
+    const { path, code, message } = item;
+    if (!Array.isArray(path) || typeof code !== "string" || typeof message !== "string") return [];
+    return [{ path: path.filter((p): p is string | number => typeof p === "string" || typeof p === "number"), code, message }];
+  });
 }

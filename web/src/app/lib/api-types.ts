@@ -1,7 +1,7 @@
 // Shapes of the /api/* contract as the researcher app sees them (JSON: dates are ISO strings).
-import type { Issue, Role, SurveyDefinition } from "@sieve/core";
+import type { ChannelKind, Issue, Role, SurveyDefinition } from "@sieve/core";
 
-export type { Issue, Role, SurveyDefinition };
+export type { ChannelKind, Issue, Role, SurveyDefinition };
 
 export interface User {
   id: string;
@@ -81,4 +81,15 @@ export interface SurveyDetail extends SurveySummary {
   issues: Issue[];
   hasUnpublishedChanges: boolean;
   publishedAt: string | null;
+}
+
+/** A tracked link for one community; `url` is the full short link (origin + /c/:code). */
+export interface Channel {
+  id: string;
+  surveyId: string;
+  name: string;
+  kind: ChannelKind;
+  code: string;
+  url: string;
+  createdAt: string;
 }

@@ -77,7 +77,7 @@ function SignedIn(props: {
   children: RouteSectionProps["children"];
 }) {
   const navigate = useNavigate();
-  const onSurveyPage = useMatch(() => "/app/surveys/:id");
+  const onSurveyPage = useMatch(() => "/app/surveys/:id/*");
   const [announcement, setAnnouncement] = createSignal("");
   const [newWorkspaceOpen, setNewWorkspaceOpen] = createSignal(false);
   const switching = createMutation(api.auth.switchWorkspace);

@@ -1,12 +1,17 @@
 import { Show, createResource, createSignal } from "solid-js";
 import { useNavigate } from "@solidjs/router";
-import { api } from "../lib/api-client";
+import type { Issue } from "@sieve/core";
+import { api, errorMessage, issuesOf } from "../lib/api-client";
+import { parseDefinitionFile } from "../editor/definition-file";
 import { createMutation } from "../lib/mutation";
 import { latestOf } from "../lib/resource";
 import { useSession } from "../lib/session";
 import { usePageTitle } from "../lib/page-title";
 import { AsyncView } from "../components/async-view";
 import { EmptyState } from "../components/empty-state";
+import { ImportButton } from "../components/import-button";
+import { IssueList } from "../components/issue-list";
+import { LiveStatus } from "../components/notice";
 import { NewSurveyDialog } from "../components/new-survey-dialog";
 import { SurveyTable } from "../components/survey-table";
 
@@ -22,6 +27,33 @@ export function SurveysPage() {
     async () => (await api.templates.list()).templates,
   );
   const create = createMutation(api.surveys.create);
+  const [importing, setImporting] = createSignal(false);
+  const [importProblem, setImportProblem] = createSignal<{ file: string; issues: Issue[] } | null>(null);
+  const [status, setStatus] = createSignal("");
+
+  async function importFile(file: File) {
+    setImportProblem(null);
+    setStatus("");
+    setImporting(true);
+    try {
+      const parsed = parseDefinitionFile(await file.text());
+      if (!parsed.ok) {
+        setImportProblem({ file: file.name, issues: parsed.issues });
+        return;
+      }
+      const { survey } = await api.surveys.importDefinition(parsed.value);
+      setStatus(`Imported “${survey.title}”.`);
+      navigate(`/app/surveys/${encodeURIComponent(survey.id)}`);
+    } catch (error) {
+      const issues = issuesOf(error);
+      setImportProblem({
+        file: file.name,
+        issues: issues.length > 0 ? issues : [{ path: [], code: "failed", message: errorMessage(error) }],
+      });
+    } finally {
+      setImporting(false);
+    }
+  }
 
   function openDialog() {
     create.clearError();
@@ -48,8 +80,23 @@ export function SurveysPage() {
           <h1>Surveys</h1>
           <p class="muted">{session.me().workspace.name}</p>
         </div>
-        <Show when={canEdit() && (latestOf(surveys)?.length ?? 0) > 0}>{newButton("New survey")}</Show>
+        <Show when={canEdit()}>
+          <div class="actions">
+            <ImportButton busy={importing()} onFile={(file) => void importFile(file)} />
+            <Show when={(latestOf(surveys)?.length ?? 0) > 0}>{newButton("New survey")}</Show>
+          </div>
+        </Show>
       </div>
+      <LiveStatus>{status()}</LiveStatus>
+      <Show when={importProblem()}>
+        {(problem) => (
+          <IssueList
+            alert
+            title={`“${problem().file}” could not be imported`}
+            issues={problem().issues}
+          />
+        )}
+      </Show>
       <AsyncView resource={surveys} loadingLabel="Loading surveys…" onRetry={refetch}>
         {(list) => (
           <Show
