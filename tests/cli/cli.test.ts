@@ -87,7 +87,7 @@ describe("pnpm sieve (the CLI) against a real server", () => {
       expect(counts.complete).toBeGreaterThan(80);
       expect(counts.qualified).toBeGreaterThan(0);
       expect(counts.disqualified).toBeGreaterThan(0);
-      const funnel = db.prepare("select sum(clicks) as clicks, sum(views) as views, sum(starts) as starts from funnel_counts").get() as Record<string, number>;
+      const funnel = db.prepare("select sum(clicks) as clicks, sum(views) as views, sum(starts) as starts from funnel_counts").get() as { clicks: number; views: number; starts: number };
       expect(funnel.starts).toBe(120);
       expect(funnel.views).toBeGreaterThan(funnel.starts);
       const answers = db.prepare("select count(*) as n from answers").get() as { n: number };
