@@ -11,6 +11,7 @@ import { Hono } from "hono";
 import { createTestApp, screenerInput } from "@sieve/server/testing";
 import { repoRoot } from "../support/server-process.js";
 import { publicPutBench } from "./public-put.js";
+import { resultsScaleBench } from "./results-scale.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (process.env.CI ? 1 : 3));
 
@@ -69,6 +70,11 @@ for (const r of rows) {
 const put = await publicPutBench(Number(process.env.BENCH_PUT_SECONDS ?? (process.env.CI ? 3 : 10)), 100);
 console.log("\n| public PUT over HTTP (autocannon) | value | note |\n| --- | ---: | --- |");
 for (const r of put) console.log(`| ${r.name} | ${r.value} | ${r.note ?? ""} |`);
+
+const full = process.env.BENCH_FULL === "1";
+const scale = await resultsScaleBench(full ? [100_000, 1_000_000] : [10_000]);
+console.log("\n| results at scale (server time, in-process) | value | note |\n| --- | ---: | --- |");
+for (const r of scale) console.log(`| ${r.name} | ${r.value} | ${r.note ?? ""} |`);
 
 const assets = join(repoRoot, "web", "dist", "assets");
 if (existsSync(assets)) {

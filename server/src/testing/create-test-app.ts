@@ -62,9 +62,11 @@ export type TestApp = {
   cleanup(): Promise<void>;
 };
 
-export async function createTestApp(options: { dialect?: Dialect; config?: Partial<Config>; webDist?: string | null } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { dialect?: Dialect; config?: Partial<Config>; webDist?: string | null; sqliteFile?: string } = {},
+): Promise<TestApp> {
   const dialect = options.dialect ?? "sqlite";
-  const testDb = await createTestDb(dialect);
+  const testDb = await createTestDb(dialect, options.sqliteFile ? { file: options.sqliteFile } : {});
   const parsed = parseConfig({ LOG_LEVEL: "silent" });
   if (!parsed.ok) throw new Error(parsed.message);
   const clock = createTestClock();

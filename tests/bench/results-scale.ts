@@ -1,0 +1,136 @@
+/**
+ * Results and export at scale (issue 5): a 20-question survey with N complete responses
+ * (100k and 1M in full mode, 10k in CI), results split by a segment timed as server time
+ * through the app, against the raw SQL GROUP BY floor on the same data; the CSV export
+ * timed end to end with its peak RSS.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import SQLite from "better-sqlite3";
+import { SurveyDefinitionSchema, type SurveyDefinitionInput } from "@sieve/core";
+import { createTestApp } from "@sieve/server/testing";
+
+export type ScaleRow = { name: string; value: string; note?: string };
+
+function definition(): SurveyDefinitionInput {
+  const questions: SurveyDefinitionInput["pages"][number]["questions"] = [];
+  for (let i = 0; i < 10; i++) {
+    questions.push({ id: `s${i}`, type: "single_choice", title: `Single ${i}`, options: ["a", "b", "c", "d"].map((id) => ({ id, label: id.toUpperCase(), effect: null })) });
+  }
+  for (let i = 0; i < 4; i++) {
+    questions.push({ id: `m${i}`, type: "multiple_choice", title: `Multi ${i}`, options: ["a", "b", "c", "d", "e"].map((id) => ({ id, label: id.toUpperCase(), effect: null })) });
+  }
+  for (let i = 0; i < 3; i++) questions.push({ id: `r${i}`, type: "rating", title: `Rating ${i}` });
+  questions.push({ id: "nps", type: "nps", title: "NPS" });
+  for (let i = 0; i < 2; i++) questions.push({ id: `t${i}`, type: "short_text", title: `Text ${i}` });
+  return {
+    schemaVersion: 1,
+    title: "Scale test",
+    pages: [{ id: "p1", questions }],
+    segments: [
+      { id: "seg-a", name: "A", color: "#2563eb", when: { op: "and", conditions: [{ source: "answer", questionId: "s0", operator: "equals", value: "a" }] } },
+      { id: "seg-b", name: "B", color: "#dc2626", when: { op: "and", conditions: [{ source: "answer", questionId: "s1", operator: "equals", value: "b" }] } },
+    ],
+  };
+}
+
+/** Insert N complete responses straight into SQLite (the fast path for test data, not the product path). */
+function seed(file: string, surveyId: string, n: number) {
+  const db = new SQLite(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = OFF");
+  const insR = db.prepare(
+    `insert into responses (id, survey_id, version, channel_id, status, outcome, reason, segments, flags, meta, respondent_id, dedupe_hash, started_at, updated_at, completed_at, duration_ms)
+     values (?, ?, 1, null, 'complete', ?, null, ?, '[]', '{}', null, null, ?, ?, ?, 60000)`,
+  );
+  const insA = db.prepare("insert into answers (response_id, survey_id, question_id, option_id, value_text, value_number) values (?, ?, ?, ?, ?, ?)");
+  const insS = db.prepare("insert into response_segments (response_id, survey_id, segment_id) values (?, ?, ?)");
+  let seedState = 42;
+  const rnd = () => ((seedState = (seedState * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const id = randomUUID();
+      const at = new Date(Date.UTC(2026, 9, 1) + i * 1000).toISOString();
+      const s0 = pick(["a", "b", "c", "d"]);
+      const s1 = pick(["a", "b", "c", "d"]);
+      const segments = [...(s0 === "a" ? ["seg-a"] : []), ...(s1 === "b" ? ["seg-b"] : [])];
+      insR.run(id, surveyId, rnd() < 0.4 ? "qualified" : "disqualified", JSON.stringify(segments), at, at, at);
+      insA.run(id, surveyId, "s0", s0, null, null);
+      insA.run(id, surveyId, "s1", s1, null, null);
+      for (let q = 2; q < 10; q++) insA.run(id, surveyId, `s${q}`, pick(["a", "b", "c", "d"]), null, null);
+      for (let q = 0; q < 4; q++) for (const o of ["a", "b", "c", "d", "e"]) if (rnd() < 0.4) insA.run(id, surveyId, `m${q}`, o, null, null);
+      for (let q = 0; q < 3; q++) insA.run(id, surveyId, `r${q}`, null, null, 1 + Math.floor(rnd() * 5));
+      insA.run(id, surveyId, "nps", null, null, Math.floor(rnd() * 11));
+      for (let q = 0; q < 2; q++) insA.run(id, surveyId, `t${q}`, null, `answer ${i % 97}`, null);
+      for (const s of segments) insS.run(id, surveyId, s);
+    }
+  });
+  for (let i = 0; i < n; i += 10_000) batch(i, Math.min(n, i + 10_000));
+  db.exec("analyze");
+  const floor = () => {
+    const t0 = performance.now();
+    db.prepare(
+      `select a.question_id, a.option_id, s.segment_id, count(*) from answers a
+       join response_segments s on s.response_id = a.response_id where a.survey_id = ? and a.option_id is not null
+       group by a.question_id, a.option_id, s.segment_id`,
+    ).all(surveyId);
+    return performance.now() - t0;
+  };
+  return { floor, close: () => db.close() };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function resultsScaleBench(sizes: number[]): Promise<ScaleRow[]> {
+  const rows: ScaleRow[] = [];
+  for (const n of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), "sieve-scale-"));
+    const file = join(dir, "scale.db");
+    const t = await createTestApp({ sqliteFile: file, config: { publicRateLimit: 1_000_000 } });
+    try {
+      const { agent } = await t.setupOwner();
+      const created = await agent.json("POST", "/api/surveys", { body: { definition: SurveyDefinitionSchema.parse(definition()) } });
+      const surveyId = created.body.survey.id as string;
+      await agent.json("POST", `/api/surveys/${surveyId}/publish`);
+      const seedStart = performance.now();
+      const data = seed(file, surveyId, n);
+      const seeded = performance.now() - seedStart;
+      const timeResults = async () => {
+        const t0 = performance.now();
+        const res = await agent.request("GET", `/api/surveys/${surveyId}/results?split=segment`);
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`results: ${res.status}`);
+        return performance.now() - t0;
+      };
+      await timeResults(); // warm the page cache
+      const results = median([await timeResults(), await timeResults(), await timeResults()]);
+      const floor = median([data.floor(), data.floor(), data.floor()]);
+      data.close();
+      let peak = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+      const e0 = performance.now();
+      const res = await agent.request("GET", `/api/surveys/${surveyId}/export.csv`);
+      let bytes = 0;
+      const reader = res.body!.getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        bytes += value.length;
+      }
+      const exportMs = performance.now() - e0;
+      clearInterval(sampler);
+      const label = n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
+      rows.push(
+        { name: `results split by segment, ${label} responses (20 questions)`, value: `${results.toFixed(0)} ms`, note: `raw GROUP BY floor ${floor.toFixed(0)} ms, ratio ${(results / floor).toFixed(2)} (seeded in ${(seeded / 1000).toFixed(0)} s)` },
+        { name: `CSV export, ${label} responses`, value: `${(exportMs / 1000).toFixed(1)} s`, note: `${(bytes / 1e6).toFixed(0)} MB, peak RSS ${(peak / 1e6).toFixed(0)} MB` },
+      );
+    } finally {
+      await t.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
