@@ -1,4 +1,5 @@
 // Entry of the researcher app (index.html). Routes own data loading; components take props.
+import { lazy } from "solid-js";
 import { render } from "solid-js/web";
 import { Navigate, Route, Router } from "@solidjs/router";
 import { AppShell } from "./routes/app-shell";
@@ -10,6 +11,9 @@ import { SetupPage } from "./routes/setup";
 import { SurveyEditorPage } from "./routes/survey-editor";
 import { SurveysPage } from "./routes/surveys";
 import { TokensPage } from "./routes/tokens";
+// The results pages carry chart.js: loaded only when opened.
+const SurveyResultsPage = lazy(() => import("./routes/survey-results"));
+const SharedResultsPage = lazy(() => import("./routes/shared-results"));
 import "./app.css";
 import "./builder.css";
 
@@ -23,8 +27,10 @@ render(
       <Route path="/setup/:token" component={SetupPage} />
       <Route path="/login" component={LoginPage} />
       <Route path="/join/:token" component={JoinPage} />
+      <Route path="/r/:token" component={SharedResultsPage} />
       <Route path="/app" component={AppShell}>
         <Route path="/" component={SurveysPage} />
+        <Route path="/surveys/:id/results" component={SurveyResultsPage} />
         <Route path="/surveys/:id/:tab?" component={SurveyEditorPage} />
         <Route path="/members" component={MembersPage} />
         <Route path="/settings/tokens" component={TokensPage} />

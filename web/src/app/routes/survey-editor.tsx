@@ -338,6 +338,9 @@ function SurveyEditor(props: { initial: SurveyDetail }) {
           </div>
         </div>
         <div class="actions">
+          <A class="button" href={`/app/surveys/${encodeURIComponent(surveyId)}/results`}>
+            Results
+          </A>
           <Show when={canEdit()}>
             <SurveyActions survey={actionsSurvey()} pending={pending()} onAction={(action) => void perform(action)} />
           </Show>
