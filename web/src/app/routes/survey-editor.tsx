@@ -2,6 +2,7 @@
 // survey and its channels, keeps the one draft (see editor/draft-store.ts), autosaves
 // it against the server's revision check, and runs the lifecycle actions. Tabs are
 // links, so each section has a URL; the components below only get props.
+import { SurveyNotFound } from "../components/survey-not-found";
 import { For, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on, onCleanup, onMount } from "solid-js";
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { allQuestions, type ChannelKind, type Issue } from "@sieve/core";
@@ -56,15 +57,7 @@ export function SurveyEditorPage() {
   return (
     <Show
       when={!notFound()}
-      fallback={
-        <section class="empty-state">
-          <h1>Survey not found</h1>
-          <p>It may have been deleted, or it belongs to another workspace.</p>
-          <a class="button" href="/app">
-            Back to surveys
-          </a>
-        </section>
-      }
+      fallback={<SurveyNotFound />}
     >
       <p class="breadcrumb">
         <a href="/app">Surveys</a>

@@ -2,6 +2,7 @@
 // (filters, split, tab, table page and search) lives in the URL, so a view can be
 // bookmarked and shared; results and responses load for it; an SSE stream refetches
 // them (debounced) when responses arrive. chart.js loads lazily with the first chart.
+import { SurveyNotFound } from "../components/survey-not-found";
 import { Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on, onCleanup, onMount } from "solid-js";
 import { A, useLocation, useNavigate, useParams } from "@solidjs/router";
 import type { QuestionResult, ResultsFilter } from "@sieve/core";
@@ -152,15 +153,7 @@ export function SurveyResultsPage() {
   return (
     <Show
       when={!notFound()}
-      fallback={
-        <section class="empty-state">
-          <h1>Survey not found</h1>
-          <p>It may have been deleted, or it belongs to another workspace.</p>
-          <a class="button" href="/app">
-            Back to surveys
-          </a>
-        </section>
-      }
+      fallback={<SurveyNotFound />}
     >
       <div class="results-page">
         <p class="breadcrumb">
