@@ -5,6 +5,7 @@ import type { PasswordHasher } from "./auth/passwords.js";
 import type { Role, User } from "./auth/auth-repository.js";
 import type { Clock, IdGenerator } from "./ops/clock.js";
 import type { Logger } from "./ops/logger.js";
+import type { Mailer } from "./mail/mailer.js";
 
 /** Everything the app needs from outside, passed in — no globals, no work at import time. */
 export type AppDeps = {
@@ -14,6 +15,8 @@ export type AppDeps = {
   clock: Clock;
   ids: IdGenerator;
   passwords: PasswordHasher;
+  /** SMTP delivery; null keeps every email in the outbox (readable in the app). Only main.ts starts the worker. */
+  mailer: Mailer | null;
   /** Where the built web assets are (web/dist); null serves no UI (API-only tests). */
   webDist: string | null;
 };

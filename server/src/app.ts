@@ -25,6 +25,12 @@ import { liveRoutes } from "./analytics/live-routes.js";
 import { healthRoutes } from "./ops/health-routes.js";
 import { openApiRoutes } from "./openapi/openapi-routes.js";
 import { webRoutes } from "./web/web-routes.js";
+import { respondentRoutes } from "./respondents/respondent-routes.js";
+import { invitationRoutes } from "./invitations/invitation-routes.js";
+import { slotRoutes } from "./slots/slot-routes.js";
+import { bookingRoutes } from "./bookings/booking-routes.js";
+import { outboxRoutes } from "./mail/outbox-routes.js";
+import { privacyRoutes } from "./privacy/privacy-routes.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -42,6 +48,12 @@ export function createApp(deps: AppDeps) {
     .route("/", resultsRoutes(deps))
     .route("/", responsesRoutes(deps))
     .route("/", liveRoutes(deps))
+    .route("/", respondentRoutes(deps))
+    .route("/", invitationRoutes(deps))
+    .route("/", slotRoutes(deps))
+    .route("/", bookingRoutes(deps))
+    .route("/", outboxRoutes(deps))
+    .route("/", privacyRoutes(deps))
     .route("/", openApiRoutes(deps));
 
   const app = new Hono<AppEnv>()

@@ -23,4 +23,13 @@ describe("parseConfig", () => {
   it("strips a trailing slash from PUBLIC_URL", () => {
     expect(parseConfig({ PUBLIC_URL: "https://sieve.example.org/" })).toMatchObject({ ok: true, config: { publicUrl: "https://sieve.example.org" } });
   });
+
+  it("keeps email in the outbox unless SMTP_URL names an smtp:// or smtps:// server", () => {
+    expect(parseConfig({})).toMatchObject({ ok: true, config: { smtpUrl: null, mailFrom: "Sieve <no-reply@localhost>", mailMaxAttempts: 8 } });
+    expect(parseConfig({ SMTP_URL: "smtps://u:p@mail.example.org", PUBLIC_URL: "https://research.example.org" })).toMatchObject({
+      ok: true,
+      config: { smtpUrl: "smtps://u:p@mail.example.org", mailFrom: "Sieve <no-reply@research.example.org>" },
+    });
+    expect(parseConfig({ SMTP_URL: "http://mail.example.org" })).toEqual({ ok: false, message: expect.stringContaining("SMTP_URL") });
+  });
 });

@@ -27,6 +27,18 @@ const EnvSchema = z.object({
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /** How often live dashboards check for new responses. */
   LIVE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /** smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465 (TLS); empty keeps email in the in-app outbox. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^(smtps?:\/\/.+)?$/, "must start with smtp:// or smtps://")
+    .default(""),
+  /** The From address of every email. */
+  MAIL_FROM: z.string().trim().default(""),
+  /** Delivery attempts before an email is marked failed. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** How often the outbox worker looks for due email. */
+  MAIL_POLL_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
 });
 
 export type Config = {
@@ -42,6 +54,10 @@ export type Config = {
   sqliteSynchronous: "NORMAL" | "FULL";
   publicRateLimit: number;
   livePollMs: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailMaxAttempts: number;
+  mailPollMs: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -75,6 +91,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
       publicRateLimit: e.PUBLIC_RATE_LIMIT,
       livePollMs: e.LIVE_POLL_MS,
+      smtpUrl: e.SMTP_URL || null,
+      mailFrom: e.MAIL_FROM || `Sieve <no-reply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : "localhost"}>`,
+      mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
+      mailPollMs: e.MAIL_POLL_MS,
     },
   };
 }

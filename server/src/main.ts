@@ -17,6 +17,9 @@ import { systemClock, uuidIds } from "./ops/clock.js";
 import { createPasswordHasher } from "./auth/passwords.js";
 import { countUsers, deleteExpiredSessions, issueSetupToken } from "./auth/auth-repository.js";
 import { CliError, seedDemo, tokenCreate, userCreate } from "./cli/commands.js";
+import { createSmtpMailer } from "./mail/mailer.js";
+import { createMailWorker } from "./mail/mail-worker.js";
+import { sweepExpiredContacts } from "./privacy/retention-sweep.js";
 
 const USAGE = `Usage: pnpm sieve <command> [options]
 
@@ -48,7 +51,8 @@ async function openDatabase(config: Config, logger: Logger): Promise<Kysely<Data
 async function serveCommand(config: Config, logger: Logger) {
   const db = await openDatabase(config, logger);
   const passwords = createPasswordHasher(config.scryptLogN);
-  const app = createApp({ db, config, logger, clock: systemClock, ids: uuidIds, passwords, webDist: existsSync(webDist) ? webDist : null });
+  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const app = createApp({ db, config, logger, clock: systemClock, ids: uuidIds, passwords, mailer, webDist: existsSync(webDist) ? webDist : null });
   if (!existsSync(webDist)) logger.warn("web app not built; run `pnpm build` to serve the UI", { webDist });
   const base = config.publicUrl ?? `http://localhost:${config.port}`;
   if ((await countUsers(db)) === 0) {
@@ -58,6 +62,17 @@ async function serveCommand(config: Config, logger: Logger) {
   }
   const sweep = setInterval(() => void deleteExpiredSessions(db, new Date()).catch(() => {}), 3_600_000);
   sweep.unref();
+  // The outbox worker runs only with SMTP configured; otherwise email waits in the in-app outbox.
+  const mailWorker = mailer ? createMailWorker({ db, mailer, clock: systemClock, logger, maxAttempts: config.mailMaxAttempts }) : null;
+  mailWorker?.start(config.mailPollMs);
+  if (!mailer) logger.warn("SMTP_URL is not set: email stays in the outbox (GET /api/outbox)");
+  const expireContacts = () =>
+    void sweepExpiredContacts({ db, clock: systemClock, ids: uuidIds })
+      .then((n) => n > 0 && logger.info("expired contact data erased", { respondents: n }))
+      .catch((error: unknown) => logger.error("contact expiry sweep failed", { error: String(error) }));
+  const retention = setInterval(expireContacts, 3_600_000);
+  retention.unref();
+  expireContacts();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info("listening", { url: base, port: info.port, database: config.database.kind });
     // Said plainly as well, whatever LOG_LEVEL is: people (and test harnesses) wait for it.
@@ -75,17 +90,22 @@ async function serveCommand(config: Config, logger: Logger) {
     closing = true;
     logger.info("shutting down", { signal });
     clearInterval(sweep);
+    clearInterval(retention);
     const force = setTimeout(() => {
       logger.warn("forcing shutdown after 10 s");
       process.exit(1);
     }, 10_000);
     force.unref();
-    // Stop accepting, let in-flight requests finish, then close the database.
+    // Stop accepting, let in-flight requests and the email being sent finish, then close the database.
+    const workerStopped = mailWorker?.stop();
     server.close(() => {
-      void db.destroy().then(() => {
-        logger.info("stopped");
-        process.exit(0);
-      });
+      void Promise.resolve(workerStopped)
+        .then(() => mailer?.close())
+        .then(() => db.destroy())
+        .then(() => {
+          logger.info("stopped");
+          process.exit(0);
+        });
     });
     if ("closeIdleConnections" in server) server.closeIdleConnections();
   };

@@ -25,3 +25,5 @@ export * from "./results/build-results";
 export * from "./results/csv";
 export * from "./results/export-columns";
 export * from "./stats/index";
+export * from "./calendar/index";
+export * from "./invitations/index";

@@ -22,6 +22,8 @@ export interface WorkspaceTable {
   id: string;
   name: string;
   created_at: string;
+  /** Contact data (email, name) of respondents is erased this many days after collection; null keeps it. */
+  contact_retention_days: Generated<number | null>;
 }
 
 export interface MembershipTable {
@@ -177,6 +179,94 @@ export interface ResultLinkTable {
   revoked_at: string | null;
 }
 
+export type InterviewStatusColumn = "invited" | "booked" | "completed" | "no_show" | "declined" | "cancelled";
+
+export interface InvitationTable {
+  id: string;
+  workspace_id: string;
+  survey_id: string;
+  respondent_id: string;
+  /** sha256 of the booking token; the token itself is only in the link. */
+  token_hash: string;
+  status: InterviewStatusColumn;
+  /** iCalendar SEQUENCE of the last invite sent for this interview. */
+  sequence: Generated<number>;
+  notes: Generated<string>;
+  incentive_cents: number | null;
+  incentive_currency: string | null;
+  incentive_paid_at: string | null;
+  reminder_email_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  booked_at: string | null;
+}
+
+export interface SlotTable {
+  id: string;
+  workspace_id: string;
+  /** null: offered for every study in the workspace. */
+  survey_id: string | null;
+  series_id: string | null;
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  location: Generated<string>;
+  meeting_url: string | null;
+  /** The invitation holding this slot; unique, and claimed only with a conditional UPDATE. */
+  invitation_id: string | null;
+  booked_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type EmailStatus = "pending" | "sending" | "sent" | "failed" | "cancelled" | "suppressed";
+export type EmailKind = "invitation" | "confirmation" | "reminder" | "cancellation" | "researcher_notice";
+
+export interface EmailTable {
+  id: string;
+  workspace_id: string;
+  kind: EmailKind;
+  to_address: string;
+  to_name: string | null;
+  reply_to: string | null;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** JSON object of extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers: string;
+  /** JSON { method, filename, content } of an .ics invite, or null. */
+  calendar: string | null;
+  respondent_id: string | null;
+  invitation_id: string | null;
+  unsubscribe_token_hash: string;
+  status: EmailStatus;
+  attempts: Generated<number>;
+  send_after: string;
+  next_attempt_at: string;
+  /** While `sending`: when a crashed worker's claim lapses. */
+  locked_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+export interface MailSuppressionTable {
+  workspace_id: string;
+  address: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  workspace_id: string;
+  actor_user_id: string | null;
+  action: string;
+  subject_id: string | null;
+  details: string;
+  created_at: string;
+}
+
 export interface Database {
   instance: InstanceTable;
   users: UserTable;
@@ -195,6 +285,11 @@ export interface Database {
   response_segments: ResponseSegmentTable;
   funnel_counts: FunnelCountTable;
   result_links: ResultLinkTable;
+  invitations: InvitationTable;
+  slots: SlotTable;
+  emails: EmailTable;
+  mail_suppressions: MailSuppressionTable;
+  audit_log: AuditLogTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -202,3 +297,6 @@ export type SurveyRow = Selectable<SurveyTable>;
 export type NewSurveyRow = Insertable<SurveyTable>;
 export type SurveyRowUpdate = Updateable<SurveyTable>;
 export type ChannelRow = Selectable<ChannelTable>;
+export type InvitationRow = Selectable<InvitationTable>;
+export type SlotRow = Selectable<SlotTable>;
+export type EmailRow = Selectable<EmailTable>;

@@ -32,6 +32,18 @@ import {
 import { ChannelSchema, CreateChannelBodySchema, PatchChannelBodySchema } from "../channels/channel-routes.js";
 import { PutResponseBodySchema, PutResponseReplySchema } from "../public/public-schemas.js";
 import { CreateResultLinkBodySchema } from "../analytics/live-routes.js";
+import { PatchRespondentBodySchema, RespondentSchema, SurveyRespondentSchema } from "../respondents/respondent-routes.js";
+import {
+  CreateInvitationsBodySchema,
+  InvitationSchema,
+  PatchInvitationBodySchema,
+  PreviewInvitationBodySchema,
+  SKIP_REASONS,
+} from "../invitations/invitation-routes.js";
+import { CreateSlotsBodySchema, SlotSchema } from "../slots/slot-routes.js";
+import { BookSlotBodySchema, BookingViewSchema } from "../bookings/booking-routes.js";
+import { EmailDetailSchema, EmailSummarySchema } from "../mail/outbox-routes.js";
+import { AuditEntrySchema, PrivacySettingsSchema } from "../privacy/privacy-routes.js";
 
 /** Who may call a route: anyone, any signed-in user, or a workspace role and above. */
 export type Access = "public" | "user" | "viewer" | "editor" | "owner";
@@ -51,6 +63,8 @@ export type RouteDoc = {
 const Member = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: z.enum(["owner", "editor", "viewer"]), joinedAt: z.string() });
 const Invite = z.object({ id: z.string(), email: z.string(), role: z.enum(["owner", "editor", "viewer"]), createdAt: z.string(), expiresAt: z.string() });
 const SurveyEnvelope = z.object({ survey: SurveyDetailSchema });
+const Paged = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int() };
+const Skipped = z.array(z.object({ respondentId: z.string(), reason: z.enum(SKIP_REASONS) }));
 const TemplateSummary = z.object({
   id: z.string(),
   name: z.string(),
@@ -113,6 +127,31 @@ export const routeDocs: RouteDoc[] = [
   { method: "get", path: "/api/surveys/{id}/result-links", summary: "Active read-only results links", tag: "Results", access: "viewer" },
   { method: "post", path: "/api/surveys/{id}/result-links", summary: "Create a revocable read-only results link (hideText hides free-text answers; emails are never shown); the URL is shown once", tag: "Results", access: "editor", body: CreateResultLinkBodySchema, status: 201 },
   { method: "delete", path: "/api/surveys/{id}/result-links/{linkId}", summary: "Revoke a results link", tag: "Results", access: "editor", status: 204 },
+  { method: "get", path: "/api/surveys/{id}/respondents", summary: "Respondents who completed this survey (latest completion each): email, name, outcome, flags, segments, channel, pipeline status and past studies. Filters: segment, channel, outcome, flag, status (pipeline or not_invited), q; flagged responses are left out unless includeFlagged=1 (or outcome=flagged / flag= asks for them); page, pageSize ≤ 200", tag: "Interviews", access: "viewer", response: z.object({ ...Paged, respondents: z.array(SurveyRespondentSchema) }) },
+  { method: "get", path: "/api/respondents", summary: "Respondents across the workspace with every study they took part in. Same filters as a survey's list, plus survey and includeErased=1", tag: "Interviews", access: "viewer", response: z.object({ ...Paged, respondents: z.array(RespondentSchema) }) },
+  { method: "get", path: "/api/respondents/{id}", summary: "One respondent with consent, unsubscribe and erasure times and their studies", tag: "Interviews", access: "viewer" },
+  { method: "patch", path: "/api/respondents/{id}", summary: "Set a respondent's name (used by {{first_name}})", tag: "Interviews", access: "editor", body: PatchRespondentBodySchema, response: z.object({ respondent: RespondentSchema }) },
+  { method: "get", path: "/api/respondents/{id}/export", summary: "Everything stored about one respondent as a JSON download (responses with answers, interviews, emails); audited", tag: "Privacy", access: "editor" },
+  { method: "post", path: "/api/respondents/{id}/erase", summary: "Erase a respondent's contact data (email, name, consent text, mail, notes, the email in answers); answers stay, anonymous; future interviews are released; audited", tag: "Privacy", access: "editor", response: z.object({ erased: z.object({ id: z.string(), erasedAt: z.string(), responses: z.number().int(), interviews: z.number().int(), emails: z.number().int() }) }) },
+  { method: "get", path: "/api/privacy", summary: "The workspace's contact-data retention setting", tag: "Privacy", access: "viewer", response: PrivacySettingsSchema },
+  { method: "put", path: "/api/privacy", summary: "Erase contact data automatically N days after collection (null: keep until erased by hand); swept hourly; audited", tag: "Privacy", access: "owner", body: PrivacySettingsSchema, response: PrivacySettingsSchema },
+  { method: "get", path: "/api/privacy/audit", summary: "Audit log of exports, erasures, expiries, unsubscribes and retention changes (respondent=, limit ≤ 500)", tag: "Privacy", access: "owner", response: z.object({ entries: z.array(AuditEntrySchema) }) },
+  { method: "get", path: "/api/surveys/{id}/invitations", summary: "The interview pipeline of a survey: each invitation's status (invited → booked → completed | no_show | declined | cancelled), slot, notes and incentive, with counts per status (status= filters)", tag: "Interviews", access: "viewer", response: z.object({ counts: z.record(z.string(), z.number().int()), invitations: z.array(InvitationSchema) }) },
+  { method: "post", path: "/api/surveys/{id}/invitations/preview", summary: "Render an invitation (subject, text and HTML with footer) with merge fields {{first_name}}, {{survey_title}}, {{booking_link}}, {{researcher_name}} ({{field|fallback}} for empty values), for one respondent or a sample; 400 invalid_template names unknown fields or a missing {{booking_link}}", tag: "Interviews", access: "editor", body: PreviewInvitationBodySchema, response: z.object({ subject: z.string(), text: z.string(), html: z.string(), fields: z.array(z.string()) }) },
+  { method: "post", path: "/api/surveys/{id}/invitations", summary: "Invite respondents: one booking link each (shown once here, for copying) and, unless send=false, an email through the outbox. Unsubscribed, erased and already-invited respondents are skipped, flagged ones too unless overrideFlags=true; 409 nobody_invited when all are skipped", tag: "Interviews", access: "editor", body: CreateInvitationsBodySchema, status: 201, response: z.object({ invitations: z.array(z.object({ id: z.string(), respondentId: z.string(), email: z.string(), link: z.string(), emailId: z.string().nullable() })), skipped: Skipped, emailed: z.boolean() }) },
+  { method: "patch", path: "/api/invitations/{id}", summary: "Record the interview's outcome (completed, no_show, declined, cancelled, or invited again; 409 invalid_transition otherwise), notes, incentive amount and currency, and whether it is paid. Cancelling a booked interview frees the slot and sends a METHOD:CANCEL invite", tag: "Interviews", access: "editor", body: PatchInvitationBodySchema, response: z.object({ invitation: InvitationSchema }) },
+  { method: "get", path: "/api/surveys/{id}/incentives.csv", summary: "Incentives of a survey's interviews as CSV (UTF-8 with BOM, formulas neutralised): email, name, status, interview time, amount, currency, paid", tag: "Interviews", access: "editor" },
+  { method: "get", path: "/api/slots", summary: "Interview slots (survey= also lists workspace-wide ones; from/to ISO times; state=free|booked|all) with who booked each", tag: "Interviews", access: "viewer", response: z.object({ slots: z.array(SlotSchema) }) },
+  { method: "post", path: "/api/slots", summary: "Offer slots: kind=single (date, time) or kind=weekly (from–to dates, weekdays 1–7, daily startTime–endTime, durationMinutes, bufferMinutes), wall times in an IANA timeZone; location and/or meetingUrl; surveyId or null for every survey. Past and duplicate start times are skipped; 400 invalid_slots lists every issue (unknown zone, times skipped by DST, > 500 slots)", tag: "Interviews", access: "editor", body: CreateSlotsBodySchema, status: 201, response: z.object({ slots: z.array(SlotSchema), skipped: z.number().int() }) },
+  { method: "delete", path: "/api/slots/{id}", summary: "Withdraw a free slot; 409 slot_booked", tag: "Interviews", access: "editor", status: 204 },
+  { method: "get", path: "/api/outbox", summary: "Queued and sent email (status=, kind=, page, pageSize ≤ 200) with attempts, next attempt and last error; delivery says whether SMTP is configured (otherwise email waits here)", tag: "Email", access: "viewer", response: z.object({ delivery: z.enum(["smtp", "outbox_only"]), total: z.number().int(), emails: z.array(EmailSummarySchema) }) },
+  { method: "get", path: "/api/outbox/{id}", summary: "One email with its text, HTML, headers and .ics", tag: "Email", access: "editor", response: z.object({ email: EmailDetailSchema }) },
+  { method: "post", path: "/api/outbox/{id}/retry", summary: "Queue a failed email again with a fresh attempt budget; 409 not_retryable", tag: "Email", access: "editor", response: z.object({ email: EmailDetailSchema }) },
+  { method: "get", path: "/api/public/bookings/{token}", summary: "The booking page's data (the page is /b/{token}): the interview's status and held slot, and free future slots with UTC times and the wall time in each slot's zone. Every email's footer links to /u/{token}, which unsubscribes in one click (GET, or the RFC 8058 POST)", tag: "Public", access: "public", response: BookingViewSchema },
+  { method: "post", path: "/api/public/bookings/{token}", summary: "Book a slot: one transaction, conditional claim — of concurrent bookings of one slot exactly one wins; the others get 409 slot_taken. Sends a confirmation with an .ics (METHOD:REQUEST), tells the researcher and schedules a reminder 24 h before. 409 already_booked, not_bookable, slot_past", tag: "Public", access: "public", body: BookSlotBodySchema, response: BookingViewSchema },
+  { method: "post", path: "/api/public/bookings/{token}/reschedule", summary: "Move a booked interview to another free slot (same UID, higher SEQUENCE); the old slot is freed and the reminder moves", tag: "Public", access: "public", body: BookSlotBodySchema, response: BookingViewSchema },
+  { method: "post", path: "/api/public/bookings/{token}/cancel", summary: "Cancel a booked interview: frees the slot, sends METHOD:CANCEL, tells the researcher; the link can book again", tag: "Public", access: "public", response: BookingViewSchema },
+  { method: "post", path: "/api/public/bookings/{token}/decline", summary: "Say no to the interview (from invited or cancelled)", tag: "Public", access: "public", response: BookingViewSchema },
   { method: "get", path: "/api/public/results/{token}", summary: "Results through a shared read-only link (same filters as /results)", tag: "Public", access: "public" },
   { method: "get", path: "/api/public/results/{token}/live", summary: "Server-Sent Events for a shared results link", tag: "Public", access: "public" },
   { method: "get", path: "/api/public/surveys/{slug}", summary: "The live version of a survey for respondents (`?c=` channel code counts a view) — never reveals screening rules, segments or quotas; 404 unknown, 410 survey_closed (closed, past its close date or at its response limit)", tag: "Public", access: "public", response: z.object({ survey: z.object({ slug: z.string(), version: z.number().int(), title: z.string(), description: z.string(), estimatedMinutes: z.number(), definition: PublicDefinitionSchema, channel: z.object({ code: z.string(), kind: z.string() }).nullable(), alreadyResponded: z.boolean() }) }) },

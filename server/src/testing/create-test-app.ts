@@ -10,6 +10,7 @@ import { createPasswordHasher } from "../auth/passwords.js";
 import { issueSetupToken } from "../auth/auth-repository.js";
 import { createAccountWithWorkspace } from "../auth/create-account.js";
 import { silentLogger } from "../ops/logger.js";
+import type { Mailer } from "../mail/mailer.js";
 import { createTestDb, type Dialect, type TestDb } from "./test-db.js";
 
 export const TEST_ORIGIN = "http://localhost";
@@ -63,7 +64,7 @@ export type TestApp = {
 };
 
 export async function createTestApp(
-  options: { dialect?: Dialect; config?: Partial<Config>; webDist?: string | null; sqliteFile?: string } = {},
+  options: { dialect?: Dialect; config?: Partial<Config>; webDist?: string | null; sqliteFile?: string; mailer?: Mailer | null } = {},
 ): Promise<TestApp> {
   const dialect = options.dialect ?? "sqlite";
   const testDb = await createTestDb(dialect, options.sqliteFile ? { file: options.sqliteFile } : {});
@@ -79,6 +80,7 @@ export async function createTestApp(
     // Low cost keeps the suite fast; the production cost is asserted in passwords.test.ts.
     passwords: createPasswordHasher(10),
     webDist: options.webDist ?? null,
+    mailer: options.mailer ?? null,
   };
   const app = createApp(deps);
 

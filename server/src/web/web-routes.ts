@@ -15,6 +15,7 @@ import { requestOrigin } from "../auth/session-cookie.js";
 import { renderSurveyPage } from "./survey-page.js";
 import { createCardCache } from "../og/card-cache.js";
 import { renderSurveyCard } from "../og/render-card.js";
+import { unsubscribeRoutes } from "../mail/unsubscribe-routes.js";
 
 const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -126,5 +127,11 @@ export function webRoutes(deps: AppDeps) {
     .get("/r/:token", (c) => {
       c.header("X-Robots-Tag", "noindex");
       return page(c, "index.html");
-    });
+    })
+    // The booking page: the respondent page's shell for now; it calls /api/public/bookings/:token.
+    .get("/b/:token", (c) => {
+      c.header("X-Robots-Tag", "noindex");
+      return page(c, "respond.html");
+    })
+    .route("/", unsubscribeRoutes(deps));
 }

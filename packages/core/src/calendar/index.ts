@@ -1,0 +1,3 @@
+// Calendar helpers: re-exports only.
+export * from "./zoned-time";
+export * from "./ics";

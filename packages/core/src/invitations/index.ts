@@ -1,0 +1,4 @@
+// Invitations and interview scheduling: re-exports only.
+export * from "./merge-fields";
+export * from "./slot-pattern";
+export * from "./pipeline";
