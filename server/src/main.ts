@@ -108,6 +108,12 @@ async function serveCommand(config: Config, logger: Logger) {
         });
     });
     if ("closeIdleConnections" in server) server.closeIdleConnections();
+    // Live dashboards hold Server-Sent Event streams open indefinitely: give in-flight requests a
+    // moment, then end every remaining connection so the drain finishes well before the hard stop.
+    const drain = setTimeout(() => {
+      if ("closeAllConnections" in server) server.closeAllConnections();
+    }, 3_000);
+    drain.unref();
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
