@@ -131,7 +131,7 @@ export function webRoutes(deps: AppDeps) {
     // The booking page: the respondent page's shell for now; it calls /api/public/bookings/:token.
     .get("/b/:token", (c) => {
       c.header("X-Robots-Tag", "noindex");
-      return page(c, "respond.html");
+      return page(c, "book.html");
     })
     .route("/", unsubscribeRoutes(deps));
 }
