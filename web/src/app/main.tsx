@@ -14,6 +14,10 @@ import { TokensPage } from "./routes/tokens";
 // The results pages carry chart.js: loaded only when opened.
 const SurveyResultsPage = lazy(() => import("./routes/survey-results"));
 const SharedResultsPage = lazy(() => import("./routes/shared-results"));
+// Interviews: people, slots and outbox, also loaded when opened.
+const SurveyPeoplePage = lazy(() => import("./routes/survey-people"));
+const SlotsPage = lazy(() => import("./routes/slots"));
+const OutboxPage = lazy(() => import("./routes/outbox"));
 import "./app.css";
 import "./builder.css";
 
@@ -31,7 +35,10 @@ render(
       <Route path="/app" component={AppShell}>
         <Route path="/" component={SurveysPage} />
         <Route path="/surveys/:id/results" component={SurveyResultsPage} />
+        <Route path="/surveys/:id/people" component={SurveyPeoplePage} />
         <Route path="/surveys/:id/:tab?" component={SurveyEditorPage} />
+        <Route path="/slots" component={SlotsPage} />
+        <Route path="/outbox" component={OutboxPage} />
         <Route path="/members" component={MembersPage} />
         <Route path="/settings/tokens" component={TokensPage} />
         <Route path="*rest" component={AppNotFoundPage} />

@@ -63,6 +63,12 @@ export function AppHeader(props: {
           <NavLink href="/app" active={surveysActive()}>
             Surveys
           </NavLink>
+          <NavLink href="/app/slots" active={location.pathname.startsWith("/app/slots")}>
+            Slots
+          </NavLink>
+          <NavLink href="/app/outbox" active={location.pathname.startsWith("/app/outbox")}>
+            Outbox
+          </NavLink>
           <NavLink href="/app/members" active={location.pathname.startsWith("/app/members")}>
             Members
           </NavLink>

@@ -334,6 +334,9 @@ function SurveyEditor(props: { initial: SurveyDetail }) {
           <A class="button" href={`/app/surveys/${encodeURIComponent(surveyId)}/results`}>
             Results
           </A>
+          <A class="button" href={`/app/surveys/${encodeURIComponent(surveyId)}/people`}>
+            People
+          </A>
           <Show when={canEdit()}>
             <SurveyActions survey={actionsSurvey()} pending={pending()} onAction={(action) => void perform(action)} />
           </Show>
