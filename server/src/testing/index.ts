@@ -2,3 +2,4 @@
 export * from "./create-test-app.js";
 export * from "./test-db.js";
 export * from "./fixtures.js";
+export * from "../mail/test-smtp-server.js";

@@ -10,9 +10,16 @@ export function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
 }
 
-export function formatDateTime(iso: string): string {
+/** Date and time in the browser's zone, or in `timeZone` (an interview slot is read on the slot's own clock). */
+export function formatDateTime(iso: string, timeZone?: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  if (timeZone === undefined) return dateTimeFormat.format(date);
+  try {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  } catch {
+    return dateTimeFormat.format(date);
+  }
 }
 
 export function formatNumber(value: number): string {

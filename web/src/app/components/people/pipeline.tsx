@@ -97,7 +97,7 @@ function PipelineCard(props: {
       <Show when={props.invitation.slot}>
         {(slot) => (
           <p class="small">
-            {formatDateTime(slot().startsAt)} <span class="muted">({slot().timeZone})</span>
+            {formatDateTime(slot().startsAt, slot().timeZone)} <span class="muted">({slot().timeZone})</span>
             <Show when={slot().location}>
               <span class="muted"> · {slot().location}</span>
             </Show>

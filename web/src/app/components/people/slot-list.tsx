@@ -24,8 +24,8 @@ export function SlotList(props: { slots: readonly Slot[]; canEdit: boolean; dele
           <For each={props.slots}>
             {(slot) => (
               <tr>
-                <td>{formatDateTime(slot.startsAt)}</td>
-                <td>{formatDateTime(slot.endsAt)}</td>
+                <td>{formatDateTime(slot.startsAt, slot.timeZone)}</td>
+                <td>{formatDateTime(slot.endsAt, slot.timeZone)}</td>
                 <td>{slot.timeZone}</td>
                 <td>
                   {slot.location || ""}
@@ -49,7 +49,7 @@ export function SlotList(props: { slots: readonly Slot[]; canEdit: boolean; dele
                       type="button"
                       class="button button-small button-danger-quiet"
                       disabled={props.deletingId === slot.id}
-                      aria-label={`Delete the slot on ${formatDateTime(slot.startsAt)}`}
+                      aria-label={`Delete the slot on ${formatDateTime(slot.startsAt, slot.timeZone)}`}
                       onClick={() => props.onDelete(slot)}
                     >
                       Delete
