@@ -31,14 +31,25 @@ export function runCli(args: string[], env: Record<string, string>): CliResult {
 
 export type ServerProcess = {
   url: string;
+  pid: number | undefined;
   setupUrl: string | null;
   logs: () => string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 };
 
+export type StartOptions = {
+  /**
+   * Run the server as one node process with tsx's loader (`node --import tsx`) instead of
+   * through the tsx CLI, which runs it in a child of its own: only then does a signal the
+   * CLI cannot relay — SIGKILL — reach the server itself instead of orphaning it.
+   */
+  direct?: boolean;
+};
+
 /** Start `sieve serve` and wait until it listens. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(tsx, [main, "serve"], {
+export async function startServer(env: Record<string, string>, options: StartOptions = {}): Promise<ServerProcess> {
+  const [command, args] = options.direct ? [process.execPath, ["--import", "tsx", main, "serve"]] : [tsx, [main, "serve"]];
+  const child: ChildProcess = spawn(command, args, {
     cwd: repoRoot,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -66,6 +77,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const setup = /\/setup\/([A-Za-z0-9_-]+)/.exec(out);
   return {
     url,
+    pid: child.pid,
     setupUrl: setup ? `${url}/setup/${setup[1]}` : null,
     logs: () => out,
     async stop(signal = "SIGTERM") {

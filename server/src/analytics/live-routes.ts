@@ -23,6 +23,9 @@ function liveStream(c: Context<AppEnv>, deps: AppDeps, surveyId: string) {
   c.header("Cache-Control", "no-store");
   // Tells nginx-style proxies not to buffer the stream.
   c.header("X-Accel-Buffering", "no");
+  // Hono answers HEAD by running the GET handler and dropping the body unread: a stream
+  // started here would never be cancelled and would poll the database forever.
+  if (c.req.method === "HEAD") return c.body(null, 200, { "Content-Type": "text/event-stream" });
   return streamSSE(c, async (stream) => {
     let open = true;
     stream.onAbort(() => {

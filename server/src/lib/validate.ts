@@ -31,6 +31,26 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, whe
   return parsed.data;
 }
 
+/** Deeper than any valid body; recursive schemas (condition groups) would overflow the stack long before 1 MiB. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest [ / { nesting in a JSON text, strings skipped; one linear pass, no recursion. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92 /* \\ */) i++;
+      else if (ch === 34 /* " */) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 || ch === 123) max = Math.max(max, ++depth);
+    else if (ch === 93 || ch === 125) depth--;
+  }
+  return max;
+}
+
 async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/(.+\+)?json(\s*;.*)?$/i.test(type.trim())) {
@@ -38,6 +58,9 @@ async function readJson(c: Context): Promise<unknown> {
   }
   const text = await c.req.text();
   if (text.trim() === "") throw new AppError(400, "invalid_json", "The request body is empty");
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw new AppError(400, "invalid_json", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  }
   try {
     return JSON.parse(text);
   } catch {

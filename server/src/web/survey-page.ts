@@ -37,6 +37,7 @@ export function renderSurveyPage(template: string, meta: SurveyPageMeta): string
     `<meta name="twitter:image" content="${escapeHtml(meta.imageUrl)}" />`,
   ].join("\n    ");
   return template
-    .replace(/<html lang="[^"]*">/, `<html lang="${escapeHtml(meta.language)}">`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${t}</title>\n    ${tags}`);
+    // Replacer functions: a replacement *string* would expand $&, $` and $' found in user text.
+    .replace(/<html lang="[^"]*">/, () => `<html lang="${escapeHtml(meta.language)}">`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${t}</title>\n    ${tags}`);
 }

@@ -54,7 +54,13 @@ export function webRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get("/assets/*", async (c) => {
       if (!dist) return c.notFound();
-      const rel = normalize(decodeURIComponent(new URL(c.req.url).pathname)).replace(/^[/\\]+/, "");
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(new URL(c.req.url).pathname);
+      } catch {
+        return c.notFound(); // a malformed escape such as %E0%A4%A names no file
+      }
+      const rel = normalize(decoded).replace(/^[/\\]+/, "");
       const root = join(dist, "assets") + sep;
       const full = join(dist, rel);
       if (!full.startsWith(root)) return c.notFound();

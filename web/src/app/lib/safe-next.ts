@@ -9,7 +9,8 @@ export function safeNext(value: string | null | undefined, fallback = "/app"): s
   if (/[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
   try {
     const url = new URL(value, window.location.origin);
-    if (url.origin !== window.location.origin) return fallback;
+    // "/app/..//evil.com" resolves to the path "//evil.com": a protocol-relative URL.
+    if (url.origin !== window.location.origin || url.pathname.startsWith("//")) return fallback;
     return url.pathname + url.search + url.hash;
   } catch {
     return fallback;
