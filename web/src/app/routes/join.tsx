@@ -3,7 +3,8 @@ import { useNavigate, useParams } from "@solidjs/router";
 import { ApiError, api } from "../lib/api-client";
 import { roleLabels } from "../lib/format";
 import { createMutation } from "../lib/mutation";
-import { PASSWORD_MIN_LENGTH, PASSWORD_RULE, passwordProblem } from "../lib/password-rule";
+import { passwordProblem } from "../lib/password-rule";
+import { NewPasswordField } from "../components/new-password-field";
 import { usePageTitle } from "../lib/page-title";
 import { AuthLayout } from "../components/auth-layout";
 import { AsyncView } from "../components/async-view";
@@ -61,17 +62,7 @@ export function JoinPage() {
                   value={name()}
                   onInput={(event) => setName(event.currentTarget.value)}
                 />
-                <TextField
-                  label="Choose a password"
-                  type="password"
-                  name="password"
-                  autocomplete="new-password"
-                  required
-                  minLength={PASSWORD_MIN_LENGTH}
-                  hint={PASSWORD_RULE}
-                  value={password()}
-                  onInput={(event) => setPassword(event.currentTarget.value)}
-                />
+                <NewPasswordField label="Choose a password" value={password()} onValue={setPassword} />
                 <FormError error={localError() ?? accept.error()} />
                 <button type="submit" class="button button-primary button-block" disabled={accept.pending()}>
                   {accept.pending() ? "Joining…" : `Join ${info().workspaceName}`}

@@ -2,7 +2,8 @@ import { Show, createSignal } from "solid-js";
 import { useNavigate, useParams } from "@solidjs/router";
 import { api, hasCode } from "../lib/api-client";
 import { createMutation } from "../lib/mutation";
-import { PASSWORD_MIN_LENGTH, PASSWORD_RULE, passwordProblem } from "../lib/password-rule";
+import { passwordProblem } from "../lib/password-rule";
+import { NewPasswordField } from "../components/new-password-field";
 import { usePageTitle } from "../lib/page-title";
 import { AuthLayout } from "../components/auth-layout";
 import { TextField } from "../components/text-field";
@@ -66,17 +67,7 @@ export function SetupPage() {
           value={email()}
           onInput={(event) => setEmail(event.currentTarget.value)}
         />
-        <TextField
-          label="Password"
-          type="password"
-          name="password"
-          autocomplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={PASSWORD_RULE}
-          value={password()}
-          onInput={(event) => setPassword(event.currentTarget.value)}
-        />
+        <NewPasswordField label="Password" value={password()} onValue={setPassword} />
         <TextField
           label="Workspace name"
           name="workspaceName"
