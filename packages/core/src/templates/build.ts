@@ -15,6 +15,7 @@ import type {
   MatrixItem,
   Option,
   OptionEffect,
+  Question,
   QuestionOf,
   Settings,
 } from "../survey/definition-schema";
@@ -261,4 +262,20 @@ export function researchEndScreens(qualified: { title: string; body: string }): 
       body: "We're no longer looking for participants for this study. Thank you for stopping by.",
     },
   };
+}
+
+/**
+ * The closing page every interview screener shares: "will you talk to us?" (yes qualifies,
+ * no disqualifies), the email to schedule it, and consent to be contacted. Only the
+ * invitation wording (length, incentive) differs. Example: `interviewContactQuestions("A 30-minute call? $50 thanks.")`.
+ */
+export function interviewContactQuestions(invitation: string): Question[] {
+  return [
+    yesNo("q-available", invitation, { required: true, yes: "qualify", no: "disqualify" }),
+    email("q-email", "What email should we use to schedule the call?", {
+      required: true,
+      help: "Only used to arrange this conversation.",
+    }),
+    consent("q-consent", "Consent to be contacted", RESEARCH_CONSENT_TEXT, { required: true }),
+  ];
 }

@@ -11,18 +11,16 @@ import {
   allOf,
   answer,
   anyOf,
-  consent,
   disqualifier,
-  email,
   longText,
   multipleChoice,
   option,
-  RESEARCH_CONSENT_TEXT,
   researchEndScreens,
   researchSettings,
   singleChoice,
   trap,
   yesNo,
+  interviewContactQuestions,
 } from "./build";
 
 const DECIDES = ["opt-decides", "opt-recommends"];
@@ -154,16 +152,7 @@ export const customerVsUserTemplate: SurveyTemplate = {
         id: "page-contact",
         title: "A 30-minute conversation",
         questions: [
-          yesNo(
-            "q-available",
-            "Would you be up for a 30-minute video call in the next two weeks? We'll send a $50 gift card as thanks.",
-            { required: true, yes: "qualify", no: "disqualify" },
-          ),
-          email("q-email", "What email should we use to schedule the call?", {
-            required: true,
-            help: "Only used to arrange this conversation.",
-          }),
-          consent("q-consent", "Consent to be contacted", RESEARCH_CONSENT_TEXT, { required: true }),
+          ...interviewContactQuestions("Would you be up for a 30-minute video call in the next two weeks? We'll send a $50 gift card as thanks."),
         ],
       },
     ],

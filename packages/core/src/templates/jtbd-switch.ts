@@ -9,18 +9,15 @@ import type { SurveyTemplate } from "./survey-template";
 import {
   allOf,
   answer,
-  consent,
   disqualifier,
-  email,
   longText,
   multipleChoice,
   option,
-  RESEARCH_CONSENT_TEXT,
   researchEndScreens,
   researchSettings,
   singleChoice,
   trap,
-  yesNo,
+  interviewContactQuestions,
 } from "./build";
 
 const SWITCHED = "opt-switched";
@@ -176,16 +173,7 @@ export const jtbdSwitchTemplate: SurveyTemplate = {
         id: "page-contact",
         title: "A 30-minute conversation",
         questions: [
-          yesNo(
-            "q-available",
-            "Would you walk us through your story on a 30-minute video call? We'll send a $40 gift card as thanks.",
-            { required: true, yes: "qualify", no: "disqualify" },
-          ),
-          email("q-email", "What email should we use to schedule the call?", {
-            required: true,
-            help: "Only used to arrange this conversation.",
-          }),
-          consent("q-consent", "Consent to be contacted", RESEARCH_CONSENT_TEXT, { required: true }),
+          ...interviewContactQuestions("Would you walk us through your story on a 30-minute video call? We'll send a $40 gift card as thanks."),
         ],
       },
     ],

@@ -11,20 +11,17 @@ import type { SurveyTemplate } from "./survey-template";
 import {
   allOf,
   answer,
-  consent,
   disqualifier,
-  email,
   longText,
   multipleChoice,
   numberQuestion,
   option,
   rating,
-  RESEARCH_CONSENT_TEXT,
   researchEndScreens,
   researchSettings,
   singleChoice,
   trap,
-  yesNo,
+  interviewContactQuestions,
 } from "./build";
 
 const GENERIC_NEED = "opt-need-generic";
@@ -161,16 +158,7 @@ export const personaValidationTemplate: SurveyTemplate = {
             maxLength: 1000,
             showIf: allOf(answer("q-pain-frequency", "gte", 3)),
           }),
-          yesNo(
-            "q-available",
-            "Would you join a 30-minute video call to tell us more? We'll pay $60 for your time.",
-            { required: true, yes: "qualify", no: "disqualify" },
-          ),
-          email("q-email", "What email should we use to schedule the call?", {
-            required: true,
-            help: "Only used to arrange this conversation.",
-          }),
-          consent("q-consent", "Consent to be contacted", RESEARCH_CONSENT_TEXT, { required: true }),
+          ...interviewContactQuestions("Would you join a 30-minute video call to tell us more? We'll pay $60 for your time."),
         ],
       },
     ],
