@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import SQLite from "better-sqlite3";
 import { SurveyDefinitionSchema, type SurveyDefinitionInput } from "@sieve/core";
-import { createTestApp } from "@sieve/server/testing";
+import { backfillResultRollups, createTestApp } from "@sieve/server/testing";
 
 export type ScaleRow = { name: string; value: string; note?: string };
 
@@ -36,14 +36,17 @@ function definition(): SurveyDefinitionInput {
   };
 }
 
-/** Insert N complete responses straight into SQLite (the fast path for test data, not the product path). */
-function seed(file: string, surveyId: string, n: number) {
+/**
+ * Insert N complete responses straight into SQLite (the fast path for test data, not the
+ * product path), spread over 30 days and three channels plus direct links.
+ */
+function seed(file: string, surveyId: string, channelIds: string[], n: number) {
   const db = new SQLite(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
   const insR = db.prepare(
     `insert into responses (id, survey_id, version, channel_id, status, outcome, reason, segments, flags, meta, respondent_id, dedupe_hash, started_at, updated_at, completed_at, duration_ms)
-     values (?, ?, 1, null, 'complete', ?, null, ?, '[]', '{}', null, null, ?, ?, ?, 60000)`,
+     values (?, ?, 1, ?, 'complete', ?, null, ?, '[]', '{}', null, null, ?, ?, ?, 60000)`,
   );
   const insA = db.prepare("insert into answers (response_id, survey_id, question_id, option_id, value_text, value_number) values (?, ?, ?, ?, ?, ?)");
   const insS = db.prepare("insert into response_segments (response_id, survey_id, segment_id) values (?, ?, ?)");
@@ -53,11 +56,12 @@ function seed(file: string, surveyId: string, n: number) {
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const id = randomUUID();
-      const at = new Date(Date.UTC(2026, 9, 1) + i * 1000).toISOString();
+      const at = new Date(Date.UTC(2026, 9, 1) + Math.floor((i * 30 * 86_400_000) / n)).toISOString();
+      const channel = pick([...channelIds, null]);
       const s0 = pick(["a", "b", "c", "d"]);
       const s1 = pick(["a", "b", "c", "d"]);
       const segments = [...(s0 === "a" ? ["seg-a"] : []), ...(s1 === "b" ? ["seg-b"] : [])];
-      insR.run(id, surveyId, rnd() < 0.4 ? "qualified" : "disqualified", JSON.stringify(segments), at, at, at);
+      insR.run(id, surveyId, channel, rnd() < 0.4 ? "qualified" : "disqualified", JSON.stringify(segments), at, at, at);
       insA.run(id, surveyId, "s0", s0, null, null);
       insA.run(id, surveyId, "s1", s1, null, null);
       for (let q = 2; q < 10; q++) insA.run(id, surveyId, `s${q}`, pick(["a", "b", "c", "d"]), null, null);
@@ -95,18 +99,29 @@ export async function resultsScaleBench(sizes: number[]): Promise<ScaleRow[]> {
       const created = await agent.json("POST", "/api/surveys", { body: { definition: SurveyDefinitionSchema.parse(definition()) } });
       const surveyId = created.body.survey.id as string;
       await agent.json("POST", `/api/surveys/${surveyId}/publish`);
+      const channelIds: string[] = [];
+      for (const kind of ["reddit", "facebook", "linkedin"]) {
+        channelIds.push((await agent.json("POST", `/api/surveys/${surveyId}/channels`, { body: { name: kind, kind, code: `${kind}x` } })).body.channel.id);
+      }
       const seedStart = performance.now();
-      const data = seed(file, surveyId, n);
+      const data = seed(file, surveyId, channelIds, n);
       const seeded = performance.now() - seedStart;
-      const timeResults = async () => {
+      // The product counts each response into the rollups as it completes; data loaded around it is counted once here.
+      const rollupStart = performance.now();
+      await backfillResultRollups(t.db, surveyId);
+      const rolledUp = performance.now() - rollupStart;
+      const timeResults = async (qs = "split=segment") => {
         const t0 = performance.now();
-        const res = await agent.request("GET", `/api/surveys/${surveyId}/results?split=segment`);
+        const res = await agent.request("GET", `/api/surveys/${surveyId}/results?${qs}`);
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`results: ${res.status}`);
         return performance.now() - t0;
       };
       await timeResults(); // warm the page cache
       const results = median([await timeResults(), await timeResults(), await timeResults()]);
+      const byChannel = median([await timeResults("split=channel&from=2026-10-10"), await timeResults("split=channel&from=2026-10-10"), await timeResults("split=channel&from=2026-10-10")]);
+      // An answer filter needs answers that came together, so it reads the answers themselves.
+      const answerFiltered = n > 100_000 ? null : median([await timeResults("split=segment&answer=s2:a"), await timeResults("split=segment&answer=s2:a")]);
       const floor = median([data.floor(), data.floor(), data.floor()]);
       data.close();
       let peak = process.memoryUsage().rss;
@@ -124,12 +139,15 @@ export async function resultsScaleBench(sizes: number[]): Promise<ScaleRow[]> {
       clearInterval(sampler);
       const label = n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
       rows.push(
-        { name: `results split by segment, ${label} responses (20 questions)`, value: `${results.toFixed(0)} ms`, note: `raw GROUP BY floor ${floor.toFixed(0)} ms, ratio ${(results / floor).toFixed(2)} (seeded in ${(seeded / 1000).toFixed(0)} s)` },
+        { name: `results split by segment, ${label} responses (20 questions)`, value: `${results.toFixed(0)} ms`, note: `raw GROUP BY floor ${floor.toFixed(0)} ms, ratio ${(results / floor).toFixed(3)} (seeded in ${(seeded / 1000).toFixed(0)} s, rollups rebuilt in ${(rolledUp / 1000).toFixed(1)} s)` },
+        { name: `results split by channel from a date, ${label}`, value: `${byChannel.toFixed(0)} ms` },
+        ...(answerFiltered === null ? [] : [{ name: `results with an answer filter (reads answers), ${label}`, value: `${answerFiltered.toFixed(0)} ms` }]),
         { name: `CSV export, ${label} responses`, value: `${(exportMs / 1000).toFixed(1)} s`, note: `${(bytes / 1e6).toFixed(0)} MB, peak RSS ${(peak / 1e6).toFixed(0)} MB` },
       );
     } finally {
       await t.cleanup();
-      rmSync(dir, { recursive: true, force: true });
+      if (process.env.BENCH_KEEP_DB) console.log(`kept ${file}`);
+      else rmSync(dir, { recursive: true, force: true });
     }
   }
   return rows;

@@ -1,16 +1,20 @@
 /**
- * Results in a constant number of queries, however many questions a survey has: each
- * aggregate groups by question id, once overall and once per split column.
+ * Results in a constant number of queries, however many questions a survey has. Complete
+ * responses are read from the rollups (rollups-repository) when the filter allows; answer
+ * filters, splits by a question and partial responses read the answers themselves, where
+ * each aggregate groups by question id, once overall and once per split column. Counts of
+ * disjoint sets of responses add up, so the two sources combine by summing.
  */
 import { sql, type Kysely } from "kysely";
-import type { ResultsAggregates, ResultsFilter } from "@sieve/core";
+import { addAggregates, type ResultsAggregates, type ResultsFilter } from "@sieve/core";
 import type { Database } from "../db/database.js";
 import { filteredResponses, splitKeys } from "./filtered-responses.js";
+import { rollupResults, rollupsCover, type ResponseOverview } from "./rollups-repository.js";
 
 // A matrix answer keeps its row id in value_text; "Other" keeps free text there, which must not split groups.
 const rowExpr = sql<string | null>`case when a.option_id = '__other__' then null else a.value_text end`;
 
-export async function resultsAggregates(db: Kysely<Database>, surveyId: string, f: ResultsFilter): Promise<ResultsAggregates> {
+async function answerAggregates(db: Kysely<Database>, surveyId: string, f: ResultsFilter): Promise<ResultsAggregates> {
   const ids = () => filteredResponses(db, surveyId, f).select("r.id").as("f");
   const keyed = () => splitKeys(db, surveyId, f, f.split).as("sk");
   const split = f.split !== null;
@@ -82,51 +86,103 @@ export async function resultsAggregates(db: Kysely<Database>, surveyId: string, 
   };
 }
 
-export async function resultsOverview(db: Kysely<Database>, surveyId: string, f: ResultsFilter) {
+/** Totals by outcome, per channel and outcome (complete responses), and with `detail` per day and per segment, from the responses table. */
+async function answerOverview(db: Kysely<Database>, surveyId: string, f: ResultsFilter, detail: boolean): Promise<ResponseOverview> {
   const dayExpr = sql<string>`substr(r.started_at, 1, 10)`;
-  const completedFilter = { ...f, status: "complete" as const };
-  const [totals, overTime, byChannel, funnel, segmentSizes] = await Promise.all([
-    filteredResponses(db, surveyId, { ...f, status: "all" })
+  const [totals, overTime, byChannel, segmentSizes] = await Promise.all([
+    filteredResponses(db, surveyId, f)
       .select(["r.status", "r.outcome", (eb) => eb.fn.countAll<number>().as("count")])
       .groupBy(["r.status", "r.outcome"])
       .execute(),
-    filteredResponses(db, surveyId, f).select([dayExpr.as("day"), (eb) => eb.fn.countAll<number>().as("count")]).groupBy(dayExpr).orderBy(dayExpr).execute(),
-    filteredResponses(db, surveyId, completedFilter)
-      .select([sql<string>`coalesce(r.channel_id, '')`.as("channel_id"), "r.outcome", (eb) => eb.fn.countAll<number>().as("count")])
-      .groupBy([sql`coalesce(r.channel_id, '')`, "r.outcome"])
-      .execute(),
-    (() => {
-      let q = db.selectFrom("funnel_counts").where("survey_id", "=", surveyId);
-      if (f.from) q = q.where("day", ">=", f.from);
-      if (f.to) q = q.where("day", "<=", f.to);
-      return q
-        .select((eb) => [
-          "channel_id",
-          eb.fn.sum<number>("clicks").as("clicks"),
-          eb.fn.sum<number>("views").as("views"),
-          eb.fn.sum<number>("starts").as("starts"),
-          eb.fn.sum<number>("completes").as("completes"),
-        ])
-        .groupBy("channel_id")
-        .execute();
-    })(),
-    filteredResponses(db, surveyId, f)
-      .innerJoin("response_segments as s", "s.response_id", "r.id")
-      .select(["s.segment_id", (eb) => eb.fn.countAll<number>().as("count")])
-      .groupBy("s.segment_id")
-      .execute(),
+    detail
+      ? filteredResponses(db, surveyId, f).select([dayExpr.as("day"), (eb) => eb.fn.countAll<number>().as("count")]).groupBy(dayExpr).orderBy(dayExpr).execute()
+      : [],
+    f.status === "complete"
+      ? filteredResponses(db, surveyId, f)
+          .select([sql<string>`coalesce(r.channel_id, '')`.as("channel_id"), "r.outcome", (eb) => eb.fn.countAll<number>().as("count")])
+          .groupBy([sql`coalesce(r.channel_id, '')`, "r.outcome"])
+          .execute()
+      : [],
+    detail
+      ? filteredResponses(db, surveyId, f)
+          .innerJoin("response_segments as s", "s.response_id", "r.id")
+          .select(["s.segment_id", (eb) => eb.fn.countAll<number>().as("count")])
+          .groupBy("s.segment_id")
+          .execute()
+      : [],
   ]);
   return {
     totals: totals.map((t) => ({ status: t.status, outcome: t.outcome, count: Number(t.count) })),
     overTime: overTime.map((d) => ({ day: d.day, count: Number(d.count) })),
     byChannel: byChannel.map((c) => ({ channelId: c.channel_id, outcome: c.outcome, count: Number(c.count) })),
-    funnel: funnel.map((c) => ({
-      channelId: c.channel_id,
-      clicks: Number(c.clicks),
-      views: Number(c.views),
-      starts: Number(c.starts),
-      completes: Number(c.completes),
-    })),
     segmentSizes: segmentSizes.map((s) => ({ segmentId: s.segment_id, count: Number(s.count) })),
+  };
+}
+
+function funnelCounts(db: Kysely<Database>, surveyId: string, f: ResultsFilter) {
+  let q = db.selectFrom("funnel_counts").where("survey_id", "=", surveyId);
+  if (f.from) q = q.where("day", ">=", f.from);
+  if (f.to) q = q.where("day", "<=", f.to);
+  return q
+    .select((eb) => [
+      "channel_id",
+      eb.fn.sum<number>("clicks").as("clicks"),
+      eb.fn.sum<number>("views").as("views"),
+      eb.fn.sum<number>("starts").as("starts"),
+      eb.fn.sum<number>("completes").as("completes"),
+    ])
+    .groupBy("channel_id")
+    .execute();
+}
+
+export type SurveyResults = {
+  aggregates: ResultsAggregates;
+  overview: ResponseOverview & { funnel: { channelId: string; clicks: number; views: number; starts: number; completes: number }[] };
+};
+
+/**
+ * Everything a results view counts, for a survey and filter. `channels` are the survey's
+ * current channel ids. `source: "answers"` skips the rollups (tests compare both sources).
+ */
+export async function surveyResults(
+  db: Kysely<Database>,
+  surveyId: string,
+  f: ResultsFilter,
+  channels: string[],
+  source: "auto" | "answers" = "auto",
+): Promise<SurveyResults> {
+  const withComplete = f.status !== "partial";
+  const withPartial = f.status !== "complete";
+  const answersPart = async (status: "complete" | "partial", include: boolean) => {
+    const scoped = { ...f, status };
+    const [aggregates, overview] = await Promise.all([include ? answerAggregates(db, surveyId, scoped) : null, answerOverview(db, surveyId, scoped, include)]);
+    return { aggregates, overview };
+  };
+  const [complete, partial, funnel] = await Promise.all([
+    source === "auto" && rollupsCover(f) ? rollupResults(db, surveyId, f, channels) : answersPart("complete", withComplete),
+    answersPart("partial", withPartial),
+    funnelCounts(db, surveyId, f),
+  ]);
+  const included = [...(withComplete ? [complete] : []), ...(withPartial ? [partial] : [])];
+  const sumCounts = <T extends { count: number }>(items: T[], key: (t: T) => string) => {
+    const sums = new Map<string, T>();
+    for (const item of items) sums.set(key(item), { ...item, count: (sums.get(key(item))?.count ?? 0) + item.count });
+    return [...sums.values()];
+  };
+  return {
+    aggregates: addAggregates(included.map((p) => p.aggregates!)),
+    overview: {
+      totals: [...complete.overview.totals, ...partial.overview.totals],
+      overTime: sumCounts(included.flatMap((p) => p.overview.overTime), (d) => d.day).sort((a, b) => (a.day < b.day ? -1 : 1)),
+      byChannel: complete.overview.byChannel,
+      segmentSizes: sumCounts(included.flatMap((p) => p.overview.segmentSizes), (s) => s.segmentId),
+      funnel: funnel.map((c) => ({
+        channelId: c.channel_id,
+        clicks: Number(c.clicks),
+        views: Number(c.views),
+        starts: Number(c.starts),
+        completes: Number(c.completes),
+      })),
+    },
   };
 }

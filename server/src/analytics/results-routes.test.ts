@@ -4,7 +4,7 @@ import { parseResultsFilter, SurveyDefinitionSchema, type SurveyDefinitionInput 
 import { createTestApp, type Agent, type TestApp } from "../testing/create-test-app.js";
 import { testDialects } from "../testing/test-db.js";
 import { screenerInput } from "../testing/fixtures.js";
-import { resultsAggregates, resultsOverview } from "./results-repository.js";
+import { surveyResults } from "./results-repository.js";
 
 describe.each(testDialects)("results and exports on %s", (dialect) => {
   let t: TestApp;
@@ -98,10 +98,9 @@ describe.each(testDialects)("results and exports on %s", (dialect) => {
       if (!r.ok) throw new Error("bad filter");
       return r.value;
     };
-    const run = async (surveyId: string) => {
+    const run = async (surveyId: string, qs = "split=segment", source: "auto" | "answers" = "auto") => {
       queries = 0;
-      await resultsAggregates(counting, surveyId, filter("split=segment"));
-      await resultsOverview(counting, surveyId, filter("split=segment"));
+      await surveyResults(counting, surveyId, filter(qs), [], source);
       return queries;
     };
     const big: SurveyDefinitionInput = {
@@ -110,9 +109,13 @@ describe.each(testDialects)("results and exports on %s", (dialect) => {
       pages: [{ id: "p", questions: Array.from({ length: 30 }, (_, i) => ({ id: `q${i}`, type: "yes_no" as const, title: `Q${i}` })) }],
     };
     const bigSurvey = (await owner.json("POST", "/api/surveys", { body: { definition: SurveyDefinitionSchema.parse(big) } })).body.survey;
-    expect(await run(survey.id)).toBe(await run(bigSurvey.id));
-    // 12 statements; the plugin also sees each embedded subquery, hence the looser bound.
-    expect(queries).toBeLessThanOrEqual(24);
+    for (const [qs, source] of [["split=segment", "auto"], ["split=segment&status=all", "auto"], ["split=segment", "answers"], ["answer=role:me", "auto"]] as const) {
+      expect(await run(survey.id, qs, source)).toBe(await run(bigSurvey.id, qs, source));
+      // At most 15 statements; the plugin also sees each embedded subquery, hence the looser bound.
+      expect(queries).toBeLessThanOrEqual(30);
+    }
+    // From the rollups: profiles, their segments, counts overall and per column; partial totals; funnel.
+    expect(await run(survey.id, "split=segment")).toBeLessThanOrEqual(8);
   });
 
   describe("responses and exports", () => {

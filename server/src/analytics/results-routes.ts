@@ -5,7 +5,7 @@ import { AppError, notFound } from "../errors.js";
 import { requireRole } from "../auth/auth-middleware.js";
 import { findSurvey, findVersion, type SurveyRecord } from "../surveys/survey-repository.js";
 import { listChannels, type Channel } from "../channels/channel-repository.js";
-import { resultsAggregates, resultsOverview } from "./results-repository.js";
+import { surveyResults } from "./results-repository.js";
 
 const OUTCOME_LABELS: Record<string, string> = {
   qualified: "Qualified",
@@ -55,10 +55,7 @@ export async function resultsBody(
 ) {
   const { survey, definition } = target;
   const channels = await listChannels(deps.db, target.workspaceId, survey.id);
-  const [aggregates, overview] = await Promise.all([
-    resultsAggregates(deps.db, survey.id, filter),
-    resultsOverview(deps.db, survey.id, filter),
-  ]);
+  const { aggregates, overview } = await surveyResults(deps.db, survey.id, filter, channels.map((ch) => ch.id));
   const built = buildResults(definition, aggregates, filter.split, columnMeta(filter, definition, channels));
   const count = (pred: (t: (typeof overview.totals)[number]) => boolean) => overview.totals.filter(pred).reduce((s, t) => s + t.count, 0);
   const channelRows = [...channels.map((ch) => ({ id: ch.id, name: ch.name, kind: ch.kind, code: ch.code })), { id: "", name: "Direct link", kind: "direct", code: null }];

@@ -15,11 +15,12 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
+import { Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
 import { Lru } from "../lib/lru.js";
 import pg from "pg";
 import type { Config } from "../config.js";
 import type { Database } from "./database.js";
+import { CurrentSchemaPostgresDialect } from "./current-schema-introspector.js";
 
 export type DbConfig = Config["database"] & {
   sqliteSynchronous?: "NORMAL" | "FULL";
@@ -72,5 +73,5 @@ export function createDb(config: DbConfig): Kysely<Database> {
     max: config.poolSize ?? 10,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
 }

@@ -158,6 +158,35 @@ export interface FunnelCountTable {
   completes: number;
 }
 
+/** One combination of the dashboard's dimensions among complete responses (see the result-rollups migration). */
+export interface ResultProfileTable {
+  id: Generated<number>;
+  survey_id: string;
+  day: string;
+  /** '' for responses that came without a tracked link. */
+  channel_id: string;
+  outcome: string;
+  /** The responses' `segments` JSON as stored. */
+  segments: string;
+  responses: number;
+}
+
+export interface ResultProfileSegmentTable {
+  profile_id: number;
+  segment_id: string;
+}
+
+/** Per profile: answered ('a'), chose an option ('c') or gave a number ('n') counts. */
+export interface ResultCountTable {
+  profile_id: number;
+  question_id: string;
+  kind: "a" | "c" | "n";
+  option_id: string;
+  row_id: string;
+  value: number;
+  n: number;
+}
+
 export interface AnswerTable {
   id: Generated<number>;
   response_id: string;
@@ -285,6 +314,9 @@ export interface Database {
   response_segments: ResponseSegmentTable;
   funnel_counts: FunnelCountTable;
   result_links: ResultLinkTable;
+  result_profiles: ResultProfileTable;
+  result_profile_segments: ResultProfileSegmentTable;
+  result_counts: ResultCountTable;
   invitations: InvitationTable;
   slots: SlotTable;
   emails: EmailTable;

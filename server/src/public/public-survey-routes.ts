@@ -236,6 +236,8 @@ export function publicSurveyRoutes(deps: AppDeps) {
             bodyHash,
             lastPage: body.page ?? row.last_page,
             fresh: created,
+            channelId: row.channel_id,
+            startedAt: row.started_at,
           },
           answers,
         );

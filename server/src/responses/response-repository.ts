@@ -3,6 +3,7 @@ import type { Answers, SurveyDefinition } from "@sieve/core";
 import type { Database, ResponseTable } from "../db/database.js";
 import { lockForUpdate } from "../db/transactions.js";
 import { answersToRows } from "./answer-rows.js";
+import { addToRollups } from "../analytics/rollups-repository.js";
 
 export type NewResponse = {
   id: string;
@@ -24,22 +25,26 @@ export type NewResponse = {
   lastPage?: number | null;
 };
 
+/** Store answers and segments; a complete response is also counted in the results rollups. */
 async function writeAnswersAndSegments(
   db: Kysely<Database>,
   definition: SurveyDefinition,
-  responseId: string,
-  surveyId: string,
+  r: { id: string; surveyId: string; status: ResponseTable["status"]; outcome: ResponseTable["outcome"]; channelId: string | null; startedAt: string; segments: string[] },
   answers: Answers,
-  segments: string[],
 ) {
-  const rows = answersToRows(definition, answers).map((a) => ({ ...a, response_id: responseId, survey_id: surveyId }));
+  const answerRows = answersToRows(definition, answers);
+  const rows = answerRows.map((a) => ({ ...a, response_id: r.id, survey_id: r.surveyId }));
   // Chunked so a long survey stays under SQLite's bound-parameter limit.
   for (let i = 0; i < rows.length; i += 100) await db.insertInto("answers").values(rows.slice(i, i + 100)).execute();
-  if (segments.length > 0) {
+  if (r.segments.length > 0) {
     await db
       .insertInto("response_segments")
-      .values(segments.map((segment_id) => ({ response_id: responseId, survey_id: surveyId, segment_id })))
+      .values(r.segments.map((segment_id) => ({ response_id: r.id, survey_id: r.surveyId, segment_id })))
       .execute();
+  }
+  if (r.status === "complete") {
+    const key = { surveyId: r.surveyId, startedAt: r.startedAt, channelId: r.channelId, outcome: r.outcome ?? "", segments: JSON.stringify(r.segments) };
+    await addToRollups(db, key, r.segments, answerRows);
   }
 }
 
@@ -68,7 +73,7 @@ export async function insertResponse(db: Kysely<Database>, definition: SurveyDef
       last_page: r.lastPage ?? null,
     })
     .execute();
-  await writeAnswersAndSegments(db, definition, r.id, r.surveyId, answers, r.segments);
+  await writeAnswersAndSegments(db, definition, { ...r, startedAt: r.startedAt.toISOString() }, answers);
 }
 
 /**
@@ -131,6 +136,9 @@ export async function updateResponse(
     lastPage: number | null;
     /** Created in this transaction: there are no old answer rows to replace. */
     fresh: boolean;
+    /** As stored on the response row: they place a complete response in the results rollups. */
+    channelId: string | null;
+    startedAt: string;
   },
   answers: Answers,
 ) {
@@ -155,7 +163,7 @@ export async function updateResponse(
     await db.deleteFrom("answers").where("response_id", "=", r.id).execute();
     await db.deleteFrom("response_segments").where("response_id", "=", r.id).execute();
   }
-  await writeAnswersAndSegments(db, definition, r.id, r.surveyId, answers, r.segments);
+  await writeAnswersAndSegments(db, definition, r, answers);
 }
 
 /** Completed, qualified, unflagged responses — overall or in one segment — for quota checks. */

@@ -3,3 +3,4 @@ export * from "./create-test-app.js";
 export * from "./test-db.js";
 export * from "./fixtures.js";
 export * from "../mail/test-smtp-server.js";
+export { backfillResultRollups } from "../db/migrations/2026-11-22T1400-result-rollups.js";

@@ -24,6 +24,28 @@ export type ResultsAggregates = {
   numbers: { questionId: string; value: number; key: string | null; count: number }[];
 };
 
+function sumBy<T>(items: T[], key: (t: T) => string, count: (t: T) => number, make: (t: T, total: number) => T): T[] {
+  const sums = new Map<string, { item: T; total: number }>();
+  for (const item of items) {
+    const k = key(item);
+    const seen = sums.get(k);
+    sums.set(k, { item: seen?.item ?? item, total: (seen?.total ?? 0) + count(item) });
+  }
+  return [...sums.values()].map(({ item, total }) => make(item, total));
+}
+
+const cellKey = (...parts: (string | number | null)[]) => parts.map((p) => (p === null ? "\u0001" : String(p))).join("\u0000");
+
+/** Aggregates of disjoint sets of responses added up (rows with the same key are summed). Example: `addAggregates([fromRollups, fromPartials])`. */
+export function addAggregates(parts: ResultsAggregates[]): ResultsAggregates {
+  return {
+    columns: sumBy(parts.flatMap((p) => p.columns), (c) => c.key, (c) => c.n, (c, n) => ({ ...c, n })),
+    answered: sumBy(parts.flatMap((p) => p.answered), (a) => cellKey(a.questionId, a.key), (a) => a.n, (a, n) => ({ ...a, n })),
+    choices: sumBy(parts.flatMap((p) => p.choices), (c) => cellKey(c.questionId, c.optionId, c.row, c.key), (c) => c.count, (c, count) => ({ ...c, count })),
+    numbers: sumBy(parts.flatMap((p) => p.numbers), (x) => cellKey(x.questionId, x.value, x.key), (x) => x.count, (x, count) => ({ ...x, count })),
+  };
+}
+
 export type ColumnMeta = { key: string; label: string; color?: string };
 export type Interval = { estimate: number; lower: number; upper: number };
 export type Cell = { count: number; pct: number; interval: Interval };

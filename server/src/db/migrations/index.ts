@@ -4,10 +4,12 @@ import * as foundation from "./2026-11-22T1000-foundation.js";
 import * as responses from "./2026-11-22T1100-responses.js";
 import * as resultLinks from "./2026-11-22T1200-result-links.js";
 import * as interviews from "./2026-11-22T1300-interviews.js";
+import * as resultRollups from "./2026-11-22T1400-result-rollups.js";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-22T1000-foundation": foundation,
   "2026-11-22T1100-responses": responses,
   "2026-11-22T1200-result-links": resultLinks,
   "2026-11-22T1300-interviews": interviews,
+  "2026-11-22T1400-result-rollups": resultRollups,
 };
