@@ -63,9 +63,12 @@ describe.each(testDialects)("results and exports on %s", (dialect) => {
 
   it("splits by channel with column percentages and a chi-square test with a small-sample warning", async () => {
     const res = await owner.json("GET", `/api/surveys/${survey.id}/results?split=channel`);
-    expect(res.body.columns.map((c: { label: string; n: number }) => [c.label, c.n])).toEqual([["r/notes", 3], ["Notes group", 3], ["Direct link", 0]]);
+    // No direct-link column while nobody came without a tracked link.
+    expect(res.body.columns.map((c: { label: string; n: number }) => [c.label, c.n])).toEqual([["r/notes", 3], ["Notes group", 3]]);
     const role = res.body.questions.find((q: { id: string }) => q.id === "role");
-    expect(role.options[0].columns.map((c: { count: number; pct: number }) => [c.count, c.pct])).toEqual([[3, 1], [0, 0], [0, 0]]);
+    expect(role.options[0].columns.map((c: { count: number; pct: number }) => [c.count, c.pct])).toEqual([[3, 1], [0, 0]]);
+    const withPartial = await owner.json("GET", `/api/surveys/${survey.id}/results?split=channel&status=all`);
+    expect(withPartial.body.columns.map((c: { label: string; n: number }) => [c.label, c.n])).toEqual([["r/notes", 3], ["Notes group", 3], ["Direct link", 1]]);
     expect(role.test.df).toBe(2);
     expect(role.test.statistic).toBeCloseTo(6, 5);
     expect(role.test.smallSample).toBe(true);

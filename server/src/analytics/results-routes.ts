@@ -56,7 +56,9 @@ export async function resultsBody(
   const { survey, definition } = target;
   const channels = await listChannels(deps.db, target.workspaceId, survey.id);
   const { aggregates, overview } = await surveyResults(deps.db, survey.id, filter, channels.map((ch) => ch.id));
-  const built = buildResults(definition, aggregates, filter.split, columnMeta(filter, definition, channels));
+  // The direct-link column only when someone came without a tracked link: an empty series in every chart says nothing.
+  const meta = columnMeta(filter, definition, channels).filter((m) => filter.split?.by !== "channel" || m.key !== "" || aggregates.columns.some((c) => c.key === "" && c.n > 0));
+  const built = buildResults(definition, aggregates, filter.split, meta);
   const count = (pred: (t: (typeof overview.totals)[number]) => boolean) => overview.totals.filter(pred).reduce((s, t) => s + t.count, 0);
   const channelRows = [...channels.map((ch) => ({ id: ch.id, name: ch.name, kind: ch.kind, code: ch.code })), { id: "", name: "Direct link", kind: "direct", code: null }];
   const funnel = channelRows

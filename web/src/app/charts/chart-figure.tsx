@@ -122,24 +122,29 @@ export function ChartFigure(props: {
           {status()}
         </span>
       </div>
-      <table id={tableId} class={tableShown() || failed() ? "data-table" : "visually-hidden"}>
-        <caption>{`Data: ${props.what}`}</caption>
-        <thead>
-          <tr>
-            <For each={table().head}>{(heading) => <th scope="col">{heading}</th>}</For>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={table().rows}>
-            {(row) => (
-              <tr>
-                <th scope="row">{row.label}</th>
-                <For each={row.cells}>{(cell) => <td>{cell}</td>}</For>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      {/* The table is hidden by hiding its box, not the table itself: a table is never narrower
+          than its content, so a hidden wide table (one column per segment or channel) would still
+          widen the page. Shown, a wide table scrolls inside the card. */}
+      <div class={tableShown() || failed() ? "table-scroll" : "visually-hidden"}>
+        <table id={tableId} class="data-table">
+          <caption>{`Data: ${props.what}`}</caption>
+          <thead>
+            <tr>
+              <For each={table().head}>{(heading) => <th scope="col">{heading}</th>}</For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={table().rows}>
+              {(row) => (
+                <tr>
+                  <th scope="row">{row.label}</th>
+                  <For each={row.cells}>{(cell) => <td>{cell}</td>}</For>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

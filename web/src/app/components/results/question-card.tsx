@@ -100,15 +100,23 @@ function ChoiceBody(props: { question: ChoiceResult; columns: readonly ResultsCo
         Whiskers show 95% confidence intervals.
       </p>
       <Show when={props.question.test}>
-        {(test) => <StatLine test={test()} noun={props.splitNoun} multi={props.question.type === "multiple_choice"} />}
+        {(test) => (
+          <StatLine
+            test={test()}
+            noun={props.splitNoun}
+            multi={props.question.type === "multiple_choice"}
+            // More answers across the columns than in all: someone is in two columns (overlapping segments).
+            overlap={props.question.columnN.reduce((sum, n) => sum + n, 0) > props.question.n}
+          />
+        )}
       </Show>
     </>
   );
 }
 
 /** "χ²(df) = x, p = y" with what it means, and the small-sample warning when it applies. */
-export function StatLine(props: { test: NonNullable<ChoiceResult["test"]>; noun: string; multi: boolean }) {
-  const reading = () => describeTest(props.test, { noun: props.noun || "group", multi: props.multi });
+export function StatLine(props: { test: NonNullable<ChoiceResult["test"]>; noun: string; multi: boolean; overlap?: boolean }) {
+  const reading = () => describeTest(props.test, { noun: props.noun || "group", multi: props.multi, overlap: props.overlap ?? false });
   return (
     <div class="stat-line" classList={{ "stat-significant": reading().significant }}>
       <Show when={reading().line}>

@@ -28,6 +28,12 @@ describe("reading a chi-square test", () => {
     expect(describeTest(chiSquareTest([[40, 20], [10, 30]]), { noun: "segment", multi: true }).warning).toMatch(/several options/);
   });
 
+  it("notes that respondents in several columns (overlapping segments) make the test approximate", () => {
+    const r = describeTest(chiSquareTest([[40, 20], [10, 30]]), { noun: "segment", multi: false, overlap: true });
+    expect(r.warning).toBe("Some respondents are in more than one segment, so they are counted in several columns and the test is approximate.");
+    expect(describeTest(chiSquareTest([[40, 20], [10, 30]]), { noun: "channel", multi: false, overlap: false }).warning).toBeUndefined();
+  });
+
   it("explains when no test could be run", () => {
     const r = describeTest(chiSquareTest([[5, 0], [3, 0]]), { noun: "segment", multi: false });
     expect(r.line).toBe("");

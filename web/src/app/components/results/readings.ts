@@ -47,9 +47,10 @@ export const SMALL_SAMPLE_WARNING = "Fewer than 5 expected in some cells — tre
 /**
  * Reads a chi-square test of a question split by `noun` ("segment", "channel", …).
  * `multi`: respondents could pick several options, so the counts are not independent
- * observations and the test is only approximate.
+ * observations and the test is only approximate. `overlap`: some respondents sit in more than
+ * one column (segments may overlap), which breaks the test's one-person-one-column premise too.
  */
-export function describeTest(test: ChiSquare, options: { noun: string; multi: boolean }): TestReading {
+export function describeTest(test: ChiSquare, options: { noun: string; multi: boolean; overlap?: boolean }): TestReading {
   if (test.df === 0) {
     return {
       line: "",
@@ -65,6 +66,7 @@ export function describeTest(test: ChiSquare, options: { noun: string; multi: bo
   const warnings = [
     ...(test.smallSample ? [SMALL_SAMPLE_WARNING] : []),
     ...(options.multi ? ["Respondents could choose several options, so the test is approximate."] : []),
+    ...(options.overlap ? [`Some respondents are in more than one ${options.noun}, so they are counted in several columns and the test is approximate.`] : []),
   ];
   return { line, reading, significant, ...(warnings.length ? { warning: warnings.join(" ") } : {}) };
 }
