@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { screenerInput, startTestSmtpServer, type TestSmtpServer } from "@sieve/server/testing";
 import { launchBrowser, screenshot, watchPageErrors } from "../support/browser.js";
+import { seriousViolations } from "../support/axe.js";
 import { removeDir, startServer, tempDataDir, type ServerProcess } from "../support/server-process.js";
 import { apiClient, createApiToken, publishSurvey, type Api } from "../support/survey-api.js";
 
@@ -10,7 +11,9 @@ import { apiClient, createApiToken, publishSurvey, type Api } from "../support/s
  * Issue 6's path end to end with real email: the researcher invites a qualified respondent
  * from the People page, the invitation arrives at a real SMTP server, the respondent opens
  * the link from that email in another time zone and books, and the researcher's pipeline
- * shows the booking.
+ * shows the booking. Then the rest of the researcher's tools: the People list paged and
+ * searched (the view in the URL) with select-all across pages, slots offered for one survey
+ * from the slots form, and booking offered right on the qualified end screen.
  */
 describe("from qualified respondent to booked interview", () => {
   let dataDir: string;
@@ -22,6 +25,8 @@ describe("from qualified respondent to booked interview", () => {
   let api: Api;
   let surveyId: string;
   let bookingLink: string;
+  let slug: string;
+  const EXTRA_PEOPLE = 55;
 
   beforeAll(async () => {
     dataDir = tempDataDir();
@@ -31,7 +36,16 @@ describe("from qualified respondent to booked interview", () => {
     server = await startServer(env);
     api = apiClient(server.url, token);
     surveyId = (await publishSurvey(api, screenerInput("Note-taking interviews"))).id;
-    const slug = (await api<{ survey: { slug: string } }>("GET", `/api/surveys/${surveyId}`)).body.survey.slug;
+    slug = (await api<{ survey: { slug: string } }>("GET", `/api/surveys/${surveyId}`)).body.survey.slug;
+    // More people than fit on one page of the People list, all before Ada (the list is newest first).
+    for (let i = 0; i < EXTRA_PEOPLE; i++) {
+      const res = await fetch(`${server.url}/api/public/responses/${randomUUID()}`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", origin: server.url },
+        body: JSON.stringify({ survey: slug, answers: { role: "boss", tools: ["obsidian"], email: `person-${String(i).padStart(2, "0")}@example.com` }, complete: true }),
+      });
+      expect(res.status).toBe(200);
+    }
     const put = await fetch(`${server.url}/api/public/responses/${randomUUID()}`, {
       method: "PUT",
       headers: { "content-type": "application/json", origin: server.url },
@@ -97,6 +111,117 @@ describe("from qualified respondent to booked interview", () => {
     // The researcher reads the slot on its own clock: 16:30 Berlin.
     expect(await booked.textContent()).toMatch(/4:30\s?PM|16:30/);
     await screenshot(researcher, "interview-2-pipeline");
+    expect(errors).toEqual([]);
+  });
+
+  it("pages and searches the People list, keeps the view in the URL, and selects everyone matching across pages", async () => {
+    const people = `${server.url}/app/surveys/${surveyId}/people`;
+    await researcher.goto(people);
+    const status = researcher.locator('section[aria-labelledby="respondents-title"] p[role="status"]');
+    await expect.poll(() => status.textContent()).toBe("Showing 1–50 of 56 respondents.");
+    await researcher.getByRole("navigation", { name: "Respondent pages" }).getByRole("button", { name: "Next" }).click();
+    await expect.poll(() => status.textContent()).toBe("Showing 51–56 of 56 respondents.");
+    expect(new URL(researcher.url()).searchParams.get("page")).toBe("2");
+
+    // Typing searches after a pause; the search is in the URL and survives a reload.
+    await researcher.getByRole("searchbox", { name: /Search respondents/ }).pressSequentially("person-07", { delay: 20 });
+    await expect.poll(() => status.textContent()).toBe("Showing 1–1 of 1 respondent matching “person-07”.");
+    expect(new URL(researcher.url()).searchParams.get("q")).toBe("person-07");
+    expect(new URL(researcher.url()).searchParams.get("page")).toBeNull();
+    await researcher.reload();
+    await expect.poll(() => researcher.getByRole("searchbox", { name: /Search respondents/ }).inputValue()).toBe("person-07");
+    await expect.poll(() => researcher.getByRole("checkbox", { name: /^Select person-/ }).count()).toBe(1);
+
+    // A whole page selected → every one of the 56 matching.
+    await researcher.goto(people);
+    await expect.poll(() => status.textContent()).toBe("Showing 1–50 of 56 respondents.");
+    await researcher.getByRole("checkbox", { name: "Select all respondents on this page" }).check();
+    const selection = researcher.getByRole("group", { name: "Selection" });
+    await expect.poll(() => selection.textContent()).toContain("50 selected of 56 matching");
+    await researcher.getByRole("button", { name: "Select all 56 matching" }).click();
+    await expect.poll(() => selection.textContent()).toContain("56 selected — all 56 matching");
+    expect(await researcher.getByRole("button", { name: /^Invite 56/ }).isEnabled()).toBe(true);
+    // Still selected on the next page.
+    await researcher.getByRole("navigation", { name: "Respondent pages" }).getByRole("button", { name: "Next" }).click();
+    await expect.poll(() => researcher.getByRole("checkbox", { name: "Select person-00@example.com" }).isChecked()).toBe(true);
+    // A new filter is a new list: the selection starts over.
+    await researcher.getByLabel("Outcome", { exact: true }).selectOption("qualified");
+    await expect.poll(() => status.textContent()).toBe("Showing 1–1 of 1 respondent.");
+    expect(await selection.count()).toBe(0);
+    expect(new URL(researcher.url()).searchParams.get("outcome")).toBe("qualified");
+    await screenshot(researcher, "interview-3-people-filtered");
+
+    // The same view, with a selection showing, passes axe (its script needs the CSP bypassed).
+    const audit = await browser.newContext({ storageState: await researcher.context().storageState(), bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const auditPage = await audit.newPage();
+    await auditPage.goto(`${people}?flags=include&page=2`);
+    await auditPage.getByRole("checkbox", { name: "Select all respondents on this page" }).check();
+    await expect.poll(() => auditPage.getByRole("group", { name: "Selection" }).isVisible()).toBe(true);
+    expect(await seriousViolations(auditPage)).toEqual([]);
+    await audit.close();
+
+    // Across the workspace, too.
+    await researcher.goto(`${server.url}/app/people?q=ada`);
+    await expect.poll(() => researcher.getByRole("checkbox", { name: /^Select .+@example.com$/ }).count()).toBe(1);
+    expect(await researcher.getByRole("link", { name: "Note-taking interviews" }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it("offers interview times for the survey picked on the slots form", async () => {
+    await researcher.goto(`${server.url}/app/slots?survey=${surveyId}`);
+    const picker = researcher.getByLabel("For", { exact: true });
+    await expect.poll(() => picker.inputValue()).toBe(surveyId);
+    await researcher.getByRole("radio", { name: "One slot" }).check();
+    const date = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    await researcher.getByLabel("Date").fill(date);
+    await researcher.getByLabel("Start time").fill("11:00");
+    await researcher.getByLabel("Time zone").fill("Europe/Berlin");
+    await researcher.getByRole("button", { name: "Create slot" }).click();
+    await expect.poll(() => researcher.getByText(/Created 1 slot for “Note-taking interviews”/).count()).toBe(1);
+    const rows = researcher.locator('section[aria-labelledby="slots-title"] tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    const fresh = rows.filter({ hasText: "Free" });
+    expect(await fresh.textContent()).toContain("Note-taking interviews");
+    const slots = await api<{ slots: { surveyId: string | null; booking: unknown }[] }>("GET", "/api/slots?state=free");
+    expect(slots.body.slots).toEqual([expect.objectContaining({ surveyId })]);
+    await screenshot(researcher, "interview-4-slots");
+    expect(errors).toEqual([]);
+  });
+
+  it("offers a qualified respondent an interview time right on the end screen", async () => {
+    await researcher.goto(`${server.url}/app/surveys/${surveyId}/people`);
+    const offer = researcher.getByRole("checkbox", { name: "Offer interview times on the qualified end screen" });
+    await offer.check();
+    await expect.poll(() => researcher.getByText("1 free time can be booked now.").count()).toBe(1);
+
+    const context = await browser.newContext({ timezoneId: "Asia/Tokyo", locale: "en-US", viewport: { width: 390, height: 844 }, bypassCSP: true });
+    const phone = await context.newPage();
+    const phoneErrors = watchPageErrors(phone);
+    await phone.goto(`${server.url}/s/${slug}`);
+    await phone.getByLabel("I do").check();
+    await phone.getByLabel("Notion").check();
+    await phone.getByRole("button", { name: "Next" }).click();
+    await phone.getByLabel(/What made you choose it/).fill("It syncs offline.");
+    await phone.getByLabel(/Your email/).fill("bea@example.com");
+    // A person takes a moment to answer (a faster page is flagged as speeding, and flagged people are never offered interviews).
+    await phone.waitForTimeout(3_000);
+    await phone.getByRole("button", { name: "Submit" }).click();
+    const pick = phone.getByRole("link", { name: "Pick an interview time" });
+    await expect.poll(() => pick.isVisible(), { timeout: 10_000 }).toBe(true);
+    await screenshot(phone, "interview-5-end-screen-offer");
+    expect(await seriousViolations(phone)).toEqual([]);
+    await pick.click();
+    // 11:00 in Berlin is 19:00 in Tokyo.
+    const time = phone.getByRole("button", { name: /^7:00 PM/ });
+    await expect.poll(() => time.isVisible()).toBe(true);
+    await time.click();
+    await expect.poll(() => phone.getByRole("status").textContent()).toMatch(/You're booked/);
+    expect(phoneErrors).toEqual([]);
+    await context.close();
+
+    await researcher.reload();
+    const booked = researcher.locator('section[aria-labelledby="pipeline-booked"]');
+    await expect.poll(async () => (await booked.textContent()) ?? "").toContain("bea@example.com");
     expect(errors).toEqual([]);
   });
 });

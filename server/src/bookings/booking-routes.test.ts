@@ -62,6 +62,40 @@ describe.each(testDialects)("booking an interview on %s", (dialect) => {
     expect(emails.filter((e) => e.kind === "reminder").map((e) => e.status)).toEqual(["cancelled", "cancelled", "pending"]);
   });
 
+  it("plans one reminder from how far ahead the interview is booked, and moves or cancels it with the booking", async () => {
+    const people = [await respond(t, survey.slug, { email: "ada@example.com" }), await respond(t, survey.slug, { email: "bob@example.com" })];
+    const [ada, bob] = await invite(owner, survey.id, people, { send: false });
+    // The test clock reads 2026-11-22 09:00 UTC.
+    const inFiveHours = await createSlot(t, owner, { surveyId: survey.id, daysAhead: 0, time: "14:00", timeZone: "UTC" });
+    const inTwoHours = await createSlot(t, owner, { surveyId: survey.id, daysAhead: 0, time: "11:00", timeZone: "UTC" });
+    const inFourDays = await createSlot(t, owner, { surveyId: survey.id, daysAhead: 4, time: "10:00", timeZone: "UTC" });
+    const reminders = () =>
+      t.db.selectFrom("emails").select(["to_address", "status", "send_after", "subject"]).where("kind", "=", "reminder").orderBy("send_after").execute();
+
+    // Booked 5 h ahead: no "tomorrow" reminder, a short one 1 h before.
+    expect((await book(ada!.token, inFiveHours.id)).status).toBe(200);
+    expect(await reminders()).toEqual([
+      { to_address: "ada@example.com", status: "pending", send_after: "2026-11-22T13:00:00.000Z", subject: expect.stringMatching(/^Starting in 1 hour: your interview on Sunday 22 November 2026, 14:00–14:45/) },
+    ]);
+    // Booked 2 h ahead: the confirmation is reminder enough.
+    expect((await book(bob!.token, inTwoHours.id)).status).toBe(200);
+    expect(await reminders()).toHaveLength(1);
+    expect((await t.db.selectFrom("invitations").select("reminder_email_id").where("id", "=", bob!.id).executeTakeFirstOrThrow()).reminder_email_id).toBeNull();
+
+    // Moved to 4 days ahead: the short reminder goes, the day-before one comes.
+    await t.agent().json("POST", `/api/public/bookings/${ada!.token}/reschedule`, { body: { slotId: inFourDays.id } });
+    expect((await reminders()).map((r) => [r.status, r.send_after])).toEqual([
+      ["cancelled", "2026-11-22T13:00:00.000Z"],
+      ["pending", "2026-11-25T10:00:00.000Z"],
+    ]);
+    expect((await reminders())[1]!.subject).toMatch(/^Reminder: your interview on Thursday 26 November 2026, 10:00/);
+    // Bob moves from 2 h to 5 h ahead (now free): a short reminder appears; cancelling removes it.
+    await t.agent().json("POST", `/api/public/bookings/${bob!.token}/reschedule`, { body: { slotId: inFiveHours.id } });
+    expect((await reminders()).filter((r) => r.to_address === "bob@example.com").map((r) => [r.status, r.send_after])).toEqual([["pending", "2026-11-22T13:00:00.000Z"]]);
+    await t.agent().json("POST", `/api/public/bookings/${bob!.token}/cancel`);
+    expect((await reminders()).filter((r) => r.to_address === "bob@example.com").map((r) => r.status)).toEqual(["cancelled"]);
+  });
+
   it("lets exactly one of 20 concurrent bookings of one slot succeed", async () => {
     const people = [];
     for (let i = 0; i < 20; i++) people.push(await respond(t, survey.slug, { email: `p${i}@example.com` }));

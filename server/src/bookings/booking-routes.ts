@@ -14,7 +14,7 @@ import { jsonBody } from "../lib/validate.js";
 import { hashToken } from "../auth/secrets.js";
 import { requestOrigin } from "../auth/session-cookie.js";
 import { writeTransaction } from "../db/transactions.js";
-import { findInvitationByTokenHash, lockInvitation, updateInvitation, type LoadedInvitation } from "../invitations/invitation-repository.js";
+import { cancelWaitingInvitationEmails, findInvitationByTokenHash, lockInvitation, updateInvitation, type LoadedInvitation } from "../invitations/invitation-repository.js";
 import { claimSlot, findRawSlot, listBookableSlots, releaseSlotOf } from "../slots/slot-repository.js";
 import { cancelPendingEmail } from "../mail/outbox-repository.js";
 import { queueBookedEmails, queueCancelledEmails, type InterviewMailContext } from "./interview-mail.js";
@@ -118,8 +118,9 @@ export function bookingRoutes(deps: AppDeps) {
         if (!row) throw notFound("Booking link");
         if (row.status === "booked") throw conflict("already_booked", "You already have a time; reschedule it instead");
         if (!isBookable(row.status)) throw conflict("not_bookable", `This interview is ${row.status.replace("_", " ")}; it cannot be booked`);
-        // A slot kept from an earlier round (a no-show who was invited again) is let go first.
+        // A slot (and its reminder) kept from an earlier round — a no-show invited again — is let go first.
         await releaseSlotOf(trx, invitation.id);
+        if (row.reminder_email_id) await cancelPendingEmail(trx, row.reminder_email_id);
         if (!(await claimSlot(trx, { slotId, workspaceId: invitation.workspaceId, surveyId: invitation.surveyId, invitationId: invitation.id, now }))) {
           throw await claimFailure(trx, invitation, slotId, now);
         }
@@ -129,6 +130,8 @@ export function bookingRoutes(deps: AppDeps) {
           rescheduled: false,
         });
         await updateInvitation(trx, invitation.id, { status: "booked", booked_at: now.toISOString(), sequence: row.sequence + 1, reminder_email_id: reminderId, updated_at: now.toISOString() });
+        // The end-screen offer's follow-up email with the link is moot now.
+        await cancelWaitingInvitationEmails(trx, invitation.id, now);
       });
       return c.json(await view(c, await reload(token)));
     })

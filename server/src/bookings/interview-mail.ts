@@ -1,8 +1,9 @@
 /**
  * The emails around a booked interview: a confirmation with an .ics invite (METHOD:REQUEST;
- * the same UID with a higher SEQUENCE when it moves), a reminder scheduled 24 hours before
- * as an outbox row (so it survives restarts), a METHOD:CANCEL invite when it is called off,
- * and a notice to the researcher who sent the invitation.
+ * the same UID with a higher SEQUENCE when it moves), one reminder scheduled as an outbox
+ * row (so it survives restarts) — the day before, or 1 h before for bookings made at short
+ * notice, none when it is imminent (see reminder-schedule.ts) — a METHOD:CANCEL invite when
+ * it is called off, and a notice to the researcher who sent the invitation.
  */
 import type { Kysely } from "kysely";
 import { buildIcs, firstNameOf } from "@sieve/core";
@@ -11,8 +12,7 @@ import type { IdGenerator } from "../ops/clock.js";
 import { cancelPendingEmail } from "../mail/outbox-repository.js";
 import { queueEmail } from "../mail/outbox.js";
 import type { LoadedInvitation } from "../invitations/invitation-repository.js";
-
-export const REMINDER_BEFORE_MS = 24 * 60 * 60_000;
+import { planReminder } from "./reminder-schedule.js";
 
 export type InterviewMailContext = {
   invitation: LoadedInvitation;
@@ -103,8 +103,8 @@ async function notifyResearcher(db: Kysely<Database>, ids: IdGenerator, ctx: Int
 const who = (inv: LoadedInvitation) => (inv.respondent.name ? `${inv.respondent.name} <${inv.respondent.email}>` : (inv.respondent.email ?? "A respondent"));
 
 /**
- * Confirmation (+ .ics), researcher notice and a reminder 24 h before (when that is still ahead).
- * Returns the reminder's email id.
+ * Confirmation (+ .ics), researcher notice and the reminder that suits how far ahead this
+ * was booked. Returns the reminder's email id (null when none is due).
  */
 export async function queueBookedEmails(
   db: Kysely<Database>,
@@ -133,15 +133,16 @@ export async function queueBookedEmails(
     `${o.rescheduled ? "Rescheduled" : "New booking"}: ${who(inv)} — ${when}`,
     `${who(inv)} ${o.rescheduled ? "moved their interview to" : "booked an interview for"} "${inv.surveyTitle}" on ${when}.${place ? `\nWhere: ${place}` : ""}`,
   );
-  const remindAt = new Date(new Date(slot.starts_at).getTime() - REMINDER_BEFORE_MS);
-  if (remindAt.getTime() <= ctx.now.getTime()) return null;
+  const reminder = planReminder(new Date(slot.starts_at), ctx.now);
+  if (!reminder) return null;
+  const soon = reminder.kind === "soon";
   return queueEmail(db, ids, {
     ...respondentBase(ctx),
     kind: "reminder",
-    subject: `Reminder: your interview on ${when}`,
-    body: `Hi ${name || "there"},\n\nA reminder of your interview about "${inv.surveyTitle}" on ${when}.${place ? `\nWhere: ${place}` : ""}${manage}\n\nSee you then,\n${inv.createdBy?.name || ctx.workspaceName}`,
+    subject: soon ? `Starting in 1 hour: your interview on ${when}` : `Reminder: your interview on ${when}`,
+    body: `Hi ${name || "there"},\n\n${soon ? `Your interview about "${inv.surveyTitle}" starts in an hour:` : `A reminder of your interview about "${inv.surveyTitle}" on`} ${when}.${place ? `\nWhere: ${place}` : ""}${manage}\n\nSee you then,\n${inv.createdBy?.name || ctx.workspaceName}`,
     calendar: null,
-    sendAfter: remindAt,
+    sendAfter: reminder.at,
   });
 }
 

@@ -280,6 +280,15 @@ export interface EmailTable {
   created_at: string;
 }
 
+/** Booking offered on a survey's qualified end screen (a row means on). */
+export interface BookingOfferTable {
+  survey_id: string;
+  workspace_id: string;
+  /** Whose name the offer carries and who hears of its bookings. */
+  researcher_id: string | null;
+  created_at: string;
+}
+
 export interface MailSuppressionTable {
   workspace_id: string;
   address: string;
@@ -319,6 +328,7 @@ export interface Database {
   result_counts: ResultCountTable;
   invitations: InvitationTable;
   slots: SlotTable;
+  booking_offers: BookingOfferTable;
   emails: EmailTable;
   mail_suppressions: MailSuppressionTable;
   audit_log: AuditLogTable;

@@ -11,11 +11,11 @@ describe.each(testDialects)("migrations on %s", (dialect) => {
   it("creates every table from an empty database", async () => {
     t = await createEmptyTestDb(dialect);
     const result = await migrateToLatest(t.db);
-    expect(result).toMatchObject({ ok: true, applied: ["2026-11-22T1000-foundation", "2026-11-22T1100-responses", "2026-11-22T1200-result-links", "2026-11-22T1300-interviews", "2026-11-22T1400-result-rollups"] });
+    expect(result).toMatchObject({ ok: true, applied: ["2026-11-22T1000-foundation", "2026-11-22T1100-responses", "2026-11-22T1200-result-links", "2026-11-22T1300-interviews", "2026-11-22T1400-result-rollups", "2026-11-22T1500-booking-offers"] });
     const tables = (await t.db.introspection.getTables()).map((x) => x.name).sort();
     expect(tables).toEqual(
       expect.arrayContaining([
-        "answers", "api_tokens", "audit_log", "channels", "emails", "instance", "invitations", "mail_suppressions", "memberships",
+        "answers", "api_tokens", "audit_log", "booking_offers", "channels", "emails", "instance", "invitations", "mail_suppressions", "memberships",
         "rate_limits", "respondents", "responses", "sessions", "slots", "survey_versions", "surveys", "users", "workspace_invites", "workspaces",
       ]),
     );

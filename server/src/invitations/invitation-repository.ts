@@ -185,3 +185,18 @@ export async function incentiveRows(db: Kysely<Database>, workspaceId: string, s
     .execute()
     .then((rows) => rows.map(joinedRowToInvitation));
 }
+
+/**
+ * Cancels this invitation's emails that still wait for their time — the link the end-screen
+ * offer sends later in case the respondent does not book at once. Once booked it is noise.
+ */
+export async function cancelWaitingInvitationEmails(db: Kysely<Database>, invitationId: string, now: Date) {
+  await db
+    .updateTable("emails")
+    .set({ status: "cancelled", locked_until: null })
+    .where("invitation_id", "=", invitationId)
+    .where("kind", "=", "invitation")
+    .where("status", "=", "pending")
+    .where("send_after", ">", now.toISOString())
+    .execute();
+}

@@ -3,7 +3,8 @@
  * (previewable), send. Each invitation gets its own booking link (a random token stored
  * only hashed; the link is returned once, for copying when email is not set up). Nobody
  * unsubscribed, erased or flagged is invited — flagged only with `overrideFlags`.
- * Then the pipeline: outcomes, notes, incentives and their CSV export.
+ * Then the pipeline: outcomes, notes, incentives and their CSV export. Booking offered on the
+ * qualified end screen (booking-offer-routes.ts) makes invitations too, so it is mounted here.
  */
 import { Hono } from "hono";
 import { z } from "zod";
@@ -46,6 +47,7 @@ import {
   type Invitation,
   type LoadedInvitation,
 } from "./invitation-repository.js";
+import { bookingOfferRoutes } from "./booking-offer-routes.js";
 
 const Subject = z.string().trim().min(1).max(200).regex(/^[^\r\n]*$/, "A subject is one line");
 const Body = z.string().trim().min(1).max(20_000);
@@ -126,6 +128,7 @@ export function invitationRoutes(deps: AppDeps) {
   const render = (t: InvitationTemplate, values: MergeValues) => ({ subject: renderMergeFields(t.subject, values), body: renderMergeFields(t.body, values) });
 
   return new Hono<AppEnv>()
+    .route("/", bookingOfferRoutes(deps))
     .get("/surveys/:id/invitations", queryParams(InvitationsQuerySchema), async (c) => {
       const { workspace } = requireRole(c, "viewer");
       const survey = await surveyOf(workspace.id, c.req.param("id"));

@@ -2,17 +2,21 @@
  * Respondents — the workspace's contacts — with what researchers filter them by: the
  * outcome, flags, segments and channel of their completed responses, and where they are
  * in the interview pipeline. A constant number of queries per page: one for the page, one
- * for its total, one for each person's studies.
+ * for its total, one for each person's studies. Each list is one query builder shared by
+ * its page and by its "every match" twin (ids and emails for select-all across pages).
  */
 import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { Database, InterviewStatusColumn } from "../db/database.js";
+
+export type FlaggedMode = "exclude" | "include" | "only";
 
 export type RespondentFilter = {
   segment?: string | undefined;
   channel?: string | undefined;
   outcome?: "qualified" | "disqualified" | "over_quota" | "flagged" | undefined;
   flag?: string | undefined;
-  includeFlagged: boolean;
+  /** Responses flagged by the screener or a quality check: left out (default), included, or the only ones. */
+  flagged: FlaggedMode;
   status?: InterviewStatusColumn | "not_invited" | undefined;
   q?: string | undefined;
 };
@@ -76,21 +80,16 @@ function responseConditions(eb: ExpressionBuilder<any, any>, alias: string, f: R
   return conds;
 }
 
-const showsFlagged = (f: RespondentFilter) => f.includeFlagged || f.outcome === "flagged" || f.flag !== undefined;
+/** Asking for flagged outcomes or a flag by name shows flagged responses even in "exclude" mode. */
+const flaggedMode = (f: RespondentFilter): FlaggedMode => (f.flagged === "exclude" && (f.outcome === "flagged" || f.flag !== undefined) ? "include" : f.flagged);
 
 function searchCondition(eb: ExpressionBuilder<any, any>, q: string) {
   const p = likePattern(q);
   return eb.or([sql<boolean>`lower(p.email) like ${p} escape '\\'`, sql<boolean>`lower(p.name) like ${p} escape '\\'`]);
 }
 
-/** Respondents who completed `surveyId` (their latest completion), filtered. */
-export async function listSurveyRespondents(
-  db: Kysely<Database>,
-  workspaceId: string,
-  surveyId: string,
-  f: RespondentFilter,
-  page: { limit: number; offset: number },
-) {
+/** Respondents who completed `surveyId` (their latest completion), filtered: the query before its select. */
+function surveyRespondentsQuery(db: Kysely<Database>, workspaceId: string, surveyId: string, f: RespondentFilter) {
   let q = db
     .selectFrom("responses as r")
     .innerJoin("respondents as p", "p.id", "r.respondent_id")
@@ -112,11 +111,24 @@ export async function listSurveyRespondents(
       ),
     );
   q = q.where((eb) => eb.and(responseConditions(eb, "r", f)));
-  if (!showsFlagged(f)) q = q.where((eb) => eb.not(isFlagged(eb, "r")));
+  const mode = flaggedMode(f);
+  if (mode === "exclude") q = q.where((eb) => eb.not(isFlagged(eb, "r")));
+  if (mode === "only") q = q.where((eb) => isFlagged(eb, "r"));
   if (f.status === "not_invited") q = q.where("i.id", "is", null);
   else if (f.status) q = q.where("i.status", "=", f.status);
   if (f.q) q = q.where((eb) => searchCondition(eb, f.q!));
+  return q;
+}
 
+/** Respondents who completed `surveyId` (their latest completion), filtered, one page and the total. */
+export async function listSurveyRespondents(
+  db: Kysely<Database>,
+  workspaceId: string,
+  surveyId: string,
+  f: RespondentFilter,
+  page: { limit: number; offset: number },
+) {
+  const q = surveyRespondentsQuery(db, workspaceId, surveyId, f);
   const [rows, count] = await Promise.all([
     q
       .select([
@@ -153,15 +165,29 @@ export async function listSurveyRespondents(
   };
 }
 
-/** Respondents across the workspace, filtered by any of their completed responses. */
-export async function listWorkspaceRespondents(
-  db: Kysely<Database>,
-  workspaceId: string,
-  f: RespondentFilter & { survey?: string | undefined; includeErased: boolean },
-  page: { limit: number; offset: number },
-) {
+export type MatchingRespondent = { id: string; email: string | null };
+
+/**
+ * Every respondent matching the filters (id and email, in list order), up to `limit` — for
+ * "select all N matching". One more row than asked tells the caller the list was cut.
+ */
+export async function matchingSurveyRespondents(db: Kysely<Database>, workspaceId: string, surveyId: string, f: RespondentFilter, limit: number) {
+  const rows = await surveyRespondentsQuery(db, workspaceId, surveyId, f)
+    .select(["p.id", "p.email"])
+    .orderBy("r.completed_at", "desc")
+    .orderBy("r.id", "desc")
+    .limit(limit + 1)
+    .execute();
+  return { respondents: rows.slice(0, limit).map((r): MatchingRespondent => ({ id: r.id, email: r.email })), truncated: rows.length > limit };
+}
+
+export type WorkspaceRespondentFilter = RespondentFilter & { survey?: string | undefined; includeErased: boolean };
+
+/** Respondents across the workspace, filtered by any of their completed responses: the query before its select. */
+function workspaceRespondentsQuery(db: Kysely<Database>, workspaceId: string, f: WorkspaceRespondentFilter) {
   let q = db.selectFrom("respondents as p").where("p.workspace_id", "=", workspaceId);
   if (!f.includeErased) q = q.where("p.erased_at", "is", null);
+  const mode = flaggedMode(f);
   const narrows = f.survey || f.segment || f.channel || f.outcome || f.flag;
   if (narrows) {
     q = q.where((eb) =>
@@ -175,14 +201,18 @@ export async function listWorkspaceRespondents(
       ),
     );
   }
-  if (!showsFlagged(f)) {
-    q = q.where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom("responses as r3").select("r3.id").whereRef("r3.respondent_id", "=", "p.id").where("r3.status", "=", "complete").where((w) => isFlagged(w, "r3")),
-        ),
-      ),
-    );
+  if (mode !== "include") {
+    // Flagged anywhere (in the chosen survey, when one is chosen) — the same rule invitations apply.
+    const flaggedResponse = (eb: ExpressionBuilder<Database & { p: Row }, "p">) =>
+      eb.exists(
+        eb
+          .selectFrom("responses as r3")
+          .select("r3.id")
+          .whereRef("r3.respondent_id", "=", "p.id")
+          .where("r3.status", "=", "complete")
+          .where((w) => w.and([...(mode === "only" && f.survey ? [w("r3.survey_id", "=", f.survey)] : []), isFlagged(w, "r3")])),
+      );
+    q = q.where((eb) => (mode === "only" ? flaggedResponse(eb) : eb.not(flaggedResponse(eb))));
   }
   if (f.status) {
     const invited = (eb: ExpressionBuilder<Database & { p: Row }, "p">) =>
@@ -194,7 +224,12 @@ export async function listWorkspaceRespondents(
     q = q.where((eb) => (f.status === "not_invited" ? eb.not(eb.exists(invited(eb))) : eb.exists(invited(eb))));
   }
   if (f.q) q = q.where((eb) => searchCondition(eb, f.q!));
+  return q;
+}
 
+/** Respondents across the workspace, filtered, one page and the total. */
+export async function listWorkspaceRespondents(db: Kysely<Database>, workspaceId: string, f: WorkspaceRespondentFilter, page: { limit: number; offset: number }) {
+  const q = workspaceRespondentsQuery(db, workspaceId, f);
   const [rows, count] = await Promise.all([
     q
       .select(["p.id", "p.email", "p.name", "p.consent_text", "p.consent_at", "p.unsubscribed_at", "p.erased_at", "p.created_at"])
@@ -206,6 +241,17 @@ export async function listWorkspaceRespondents(
     q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { total: Number(count.n), rows: rows.map(toRecord) };
+}
+
+/** Every workspace respondent matching the filters (id and email, in list order), up to `limit`. */
+export async function matchingWorkspaceRespondents(db: Kysely<Database>, workspaceId: string, f: WorkspaceRespondentFilter, limit: number) {
+  const rows = await workspaceRespondentsQuery(db, workspaceId, f)
+    .select(["p.id", "p.email"])
+    .orderBy("p.created_at", "desc")
+    .orderBy("p.id", "desc")
+    .limit(limit + 1)
+    .execute();
+  return { respondents: rows.slice(0, limit).map((r): MatchingRespondent => ({ id: r.id, email: r.email })), truncated: rows.length > limit };
 }
 
 export async function findRespondent(db: Kysely<Database>, workspaceId: string, id: string): Promise<RespondentRecord | undefined> {

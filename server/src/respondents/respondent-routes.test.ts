@@ -86,11 +86,56 @@ describe.each(testDialects)("respondents on %s", (dialect) => {
     expect(perSurvey.body.respondents[0].pastStudies).toEqual([expect.objectContaining({ surveyId: second.id })]);
   });
 
+  it("shows only flagged responses with flagged=only, and treats an empty search as none", async () => {
+    const q = async (path: string) => emails((await owner.json("GET", path)).body);
+    expect(await q(`/api/surveys/${survey.id}/respondents?flagged=only`)).toEqual(["bot@example.com", "faker@example.com"]);
+    expect(await q(`/api/surveys/${survey.id}/respondents?flagged=include`)).toHaveLength(5);
+    expect(await q(`/api/surveys/${survey.id}/respondents?flagged=exclude&includeFlagged=1`)).toHaveLength(3);
+    expect(await q(`/api/surveys/${survey.id}/respondents?flagged=only&flag=honeypot`)).toEqual(["bot@example.com"]);
+    expect(await q(`/api/surveys/${survey.id}/respondents?q=`)).toHaveLength(3);
+    expect(await q("/api/respondents?flagged=only")).toEqual(["bot@example.com", "faker@example.com"]);
+    expect(await q(`/api/respondents?flagged=only&survey=${survey.id}&q=FAKE`)).toEqual(["faker@example.com"]);
+    const bad = await owner.json("GET", `/api/surveys/${survey.id}/respondents?flagged=maybe&q=${"x".repeat(201)}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(["flagged", "q"]);
+  });
+
+  it("pages through a survey's respondents without gaps or repeats, and lists every match's id for select-all", async () => {
+    for (let i = 0; i < 4; i++) await respond(t, survey.slug, { email: `extra${i}@example.com`, role: "me" });
+    const seen: string[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const res = await owner.json("GET", `/api/surveys/${survey.id}/respondents?pageSize=3&page=${page}`);
+      expect(res.body).toMatchObject({ total: 7, page, pageSize: 3 });
+      seen.push(...emails(res.body));
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+
+    const matching = await owner.json("GET", `/api/surveys/${survey.id}/respondent-ids?outcome=qualified`);
+    expect(matching.status).toBe(200);
+    expect(matching.body.truncated).toBe(false);
+    expect(matching.body.respondents.map((r: { email: string }) => r.email).sort()).toEqual([
+      "buyer@example.com",
+      "extra0@example.com",
+      "extra1@example.com",
+      "extra2@example.com",
+      "extra3@example.com",
+    ]);
+    const list = await owner.json("GET", `/api/surveys/${survey.id}/respondents?outcome=qualified`);
+    expect(matching.body.respondents.map((r: { id: string }) => r.id)).toEqual(list.body.respondents.map((r: { id: string }) => r.id));
+    const flagged = await owner.json("GET", `/api/respondent-ids?flagged=only&survey=${survey.id}`);
+    expect(flagged.body.respondents.map((r: { email: string }) => r.email).sort()).toEqual(["bot@example.com", "faker@example.com"]);
+    expect((await owner.json("GET", "/api/respondent-ids?q=extra")).body.respondents).toHaveLength(4);
+    expect((await owner.json("GET", `/api/surveys/${survey.id}/respondent-ids?status=lost`)).status).toBe(400);
+  });
+
   it("keeps respondents inside their workspace", async () => {
     const outsider = await t.createOutsider();
     expect((await outsider.agent.json("GET", `/api/surveys/${survey.id}/respondents`)).status).toBe(404);
     expect((await outsider.agent.json("GET", `/api/respondents/${ids.buyer}`)).status).toBe(404);
     expect((await outsider.agent.json("GET", "/api/respondents")).body.total).toBe(0);
+    expect((await outsider.agent.json("GET", `/api/surveys/${survey.id}/respondent-ids`)).status).toBe(404);
+    expect((await outsider.agent.json("GET", "/api/respondent-ids")).body.respondents).toEqual([]);
     expect((await t.agent().json("GET", "/api/respondents")).status).toBe(401);
     const viewer = await t.addMember(owner, "viewer", "viewer@example.com");
     expect((await viewer.agent.json("PATCH", `/api/respondents/${ids.buyer}`, { body: { name: "X" } })).status).toBe(403);

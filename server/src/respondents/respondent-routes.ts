@@ -1,7 +1,9 @@
 /**
  * Respondents per survey (who completed it, filterable, flagged hidden unless asked for)
  * and across the workspace (with every study they took part in). Emails are visible to
- * workspace members only; every query is scoped to the caller's workspace.
+ * workspace members only; every query is scoped to the caller's workspace. Lists are paged
+ * (page, pageSize, total); the `respondent-ids` twins return every match's id and email, so
+ * a researcher can select all N matching across pages.
  */
 import { Hono } from "hono";
 import { z } from "zod";
@@ -15,30 +17,57 @@ import {
   findRespondent,
   listSurveyRespondents,
   listWorkspaceRespondents,
+  matchingSurveyRespondents,
+  matchingWorkspaceRespondents,
   renameRespondent,
   studiesOf,
   studyFlagged,
+  type FlaggedMode,
   type RespondentRecord,
   type Study,
 } from "./respondent-repository.js";
 
 const flagQuery = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
 
-export const RespondentFilterQuerySchema = z.object({
+const FilterFields = {
   segment: z.string().min(1).max(100).optional(),
   channel: z.string().min(1).max(100).optional(),
   outcome: z.enum(["qualified", "disqualified", "over_quota", "flagged"]).optional(),
   flag: z.string().regex(/^[a-z_]{1,40}$/, "A flag is a lowercase name such as speeding").optional(),
+  /** exclude (default) | include | only — responses flagged by the screener or a quality check. */
+  flagged: z.enum(["exclude", "include", "only"]).optional(),
+  /** The older spelling of flagged=include. */
   includeFlagged: flagQuery.default(false),
   status: z.enum([...INTERVIEW_STATUSES, "not_invited"]).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  // An empty search box sends q= : that is no search, not an error.
+  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+};
+const Paging = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
-
-export const WorkspaceRespondentQuerySchema = RespondentFilterQuerySchema.extend({
+};
+const WorkspaceFields = {
   survey: z.string().min(1).max(100).optional(),
   includeErased: flagQuery.default(false),
+};
+
+/** The flagged mode a query asks for (`flagged=` wins over the older `includeFlagged=1`). */
+const withFlaggedMode = <T extends { flagged?: FlaggedMode | undefined; includeFlagged: boolean }>(f: T) => ({
+  ...f,
+  flagged: f.flagged ?? (f.includeFlagged ? "include" : "exclude"),
+});
+
+export const RespondentFilterQuerySchema = z.object({ ...FilterFields, ...Paging });
+export const WorkspaceRespondentQuerySchema = z.object({ ...FilterFields, ...WorkspaceFields, ...Paging });
+export const MatchingRespondentQuerySchema = z.object(FilterFields);
+export const MatchingWorkspaceRespondentQuerySchema = z.object({ ...FilterFields, ...WorkspaceFields });
+
+/** How many ids "select all matching" returns at most (invitations go out in batches of 500). */
+export const MATCHING_LIMIT = 5000;
+
+export const MatchingRespondentsSchema = z.object({
+  respondents: z.array(z.object({ id: z.string(), email: z.string().nullable() })),
+  truncated: z.boolean(),
 });
 
 export const PatchRespondentBodySchema = z.object({ name: z.string().trim().max(200).nullable() });
@@ -100,7 +129,7 @@ export function respondentRoutes(deps: AppDeps) {
       const { workspace } = requireRole(c, "viewer");
       const survey = await findSurvey(db, workspace.id, c.req.param("id"));
       if (!survey) throw notFound("Survey");
-      const f = c.req.valid("query");
+      const f = withFlaggedMode(c.req.valid("query"));
       const { rows, total } = await listSurveyRespondents(db, workspace.id, survey.id, f, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
       const studies = await studiesOf(db, workspace.id, rows.map((r) => r.respondent.id));
       const segmentName = new Map(survey.definition.segments.map((s) => [s.id, s.name]));
@@ -126,9 +155,21 @@ export function respondentRoutes(deps: AppDeps) {
         }),
       });
     })
+    .get("/surveys/:id/respondent-ids", queryParams(MatchingRespondentQuerySchema), async (c) => {
+      const { workspace } = requireRole(c, "viewer");
+      const survey = await findSurvey(db, workspace.id, c.req.param("id"));
+      if (!survey) throw notFound("Survey");
+      const matching = await matchingSurveyRespondents(db, workspace.id, survey.id, withFlaggedMode(c.req.valid("query")), MATCHING_LIMIT);
+      return c.json(matching);
+    })
+    .get("/respondent-ids", queryParams(MatchingWorkspaceRespondentQuerySchema), async (c) => {
+      const { workspace } = requireRole(c, "viewer");
+      const matching = await matchingWorkspaceRespondents(db, workspace.id, withFlaggedMode(c.req.valid("query")), MATCHING_LIMIT);
+      return c.json(matching);
+    })
     .get("/respondents", queryParams(WorkspaceRespondentQuerySchema), async (c) => {
       const { workspace } = requireRole(c, "viewer");
-      const f = c.req.valid("query");
+      const f = withFlaggedMode(c.req.valid("query"));
       const { rows, total } = await listWorkspaceRespondents(db, workspace.id, f, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
       const studies = await studiesOf(db, workspace.id, rows.map((r) => r.id));
       return c.json({ total, page: f.page, pageSize: f.pageSize, respondents: rows.map((p) => respondentView(p, studies.get(p.id) ?? [])) });

@@ -16,6 +16,7 @@ const SurveyResultsPage = lazy(() => import("./routes/survey-results"));
 const SharedResultsPage = lazy(() => import("./routes/shared-results"));
 // Interviews: people, slots and outbox, also loaded when opened.
 const SurveyPeoplePage = lazy(() => import("./routes/survey-people"));
+const PeoplePage = lazy(() => import("./routes/people"));
 const SlotsPage = lazy(() => import("./routes/slots"));
 const OutboxPage = lazy(() => import("./routes/outbox"));
 import "./app.css";
@@ -37,6 +38,7 @@ render(
         <Route path="/surveys/:id/results" component={SurveyResultsPage} />
         <Route path="/surveys/:id/people" component={SurveyPeoplePage} />
         <Route path="/surveys/:id/:tab?" component={SurveyEditorPage} />
+        <Route path="/people" component={PeoplePage} />
         <Route path="/slots" component={SlotsPage} />
         <Route path="/outbox" component={OutboxPage} />
         <Route path="/members" component={MembersPage} />

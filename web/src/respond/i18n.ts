@@ -59,6 +59,8 @@ export interface Strings {
   notSent: { title: string; body: string };
   closedFallback: { title: string; body: string };
   alreadyResponded: { title: string; body: string };
+  /** The qualified end screen's offer to book an interview right away. */
+  booking: { title: string; body: string; action: string };
 }
 
 /** What a language module holds: everything but "Loading…" (strings/language.ts has that). */

@@ -2,7 +2,7 @@
 // the respondent types, skip logic decides which pages exist right now, and each Next
 // queues a save (save-queue.ts) that is retried until the server has it. Only the
 // server ends a response: the end screen appears once it has confirmed.
-import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } from "solid-js";
+import { For, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on } from "solid-js";
 import type { AnswerValue, Answers, Issue } from "@sieve/core";
 import type { Strings } from "./i18n";
 import type { PublicSurvey } from "./load-survey";
@@ -11,7 +11,8 @@ import { createSaveQueue } from "./save-queue";
 import { saveProgress, type Ending, type PendingSave, type Progress } from "./storage";
 import { saveBody, type EndScreenText, type SaveOutcome } from "./submit";
 import { validatePage } from "./validate-page";
-import { EndScreen, type EndScreenContent } from "./components/end-screen";
+import { BookingOffer, EndScreen, type EndScreenContent } from "./components/end-screen";
+import { fetchBookingLink } from "./booking-link";
 import { ProgressBar } from "./components/progress-bar";
 import { QuestionField } from "./components/question-field";
 import { questionIds } from "./components/question-props";
@@ -43,6 +44,12 @@ export function SurveyRunner(props: { survey: PublicSurvey; progress: Progress; 
       : props.survey.alreadyResponded && !started
         ? strings().alreadyResponded
         : null,
+  );
+
+  // Qualified (and not sent on to a panel's completion link): the server may offer an interview time.
+  const [bookingLink] = createResource(
+    () => end() === "qualified" && !definition().endScreens.qualified.redirectUrl && responseId,
+    fetchBookingLink,
   );
 
   const pages = createMemo(() => visiblePages(definition(), answers(), ctx));
@@ -227,7 +234,11 @@ export function SurveyRunner(props: { survey: PublicSurvey; progress: Progress; 
   return (
     <Switch>
       <Match when={ended()} keyed>
-        {(screen) => <EndScreen screen={screen} continueLabel={strings().continue} redirectDelayMs={3000} />}
+        {(screen) => (
+          <EndScreen screen={screen} continueLabel={strings().continue} redirectDelayMs={3000}>
+            <Show when={bookingLink()}>{(href) => <BookingOffer href={href()} text={strings().booking} />}</Show>
+          </EndScreen>
+        )}
       </Match>
       <Match when={submitting()}>
         <section class="end-screen" aria-labelledby="not-sent-title">

@@ -63,6 +63,9 @@ export function AppHeader(props: {
           <NavLink href="/app" active={surveysActive()}>
             Surveys
           </NavLink>
+          <NavLink href="/app/people" active={location.pathname.startsWith("/app/people")}>
+            People
+          </NavLink>
           <NavLink href="/app/slots" active={location.pathname.startsWith("/app/slots")}>
             Slots
           </NavLink>

@@ -1,5 +1,9 @@
-// /app/slots — interview slots offered by this workspace: list, create (single or weekly), withdraw free ones.
-import { Show, createResource, createSignal } from "solid-js";
+// /app/slots — interview slots offered by this workspace: list (all, or what one survey's
+// invitees can book — its own and the workspace-wide ones; the choice is kept in the URL),
+// create (single or weekly, for one survey or any), withdraw free ones.
+import { For, Show, createMemo, createResource, createSignal } from "solid-js";
+import { useLocation, useNavigate } from "@solidjs/router";
+import { api } from "../lib/api-client";
 import { createMutation } from "../lib/mutation";
 import { latestOf } from "../lib/resource";
 import { useSession } from "../lib/session";
@@ -16,8 +20,18 @@ import "../components/people/people.css";
 export default function SlotsPage() {
   usePageTitle(() => "Interview slots");
   const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
   const canEdit = () => session.role() !== "viewer";
-  const [slots, { refetch, mutate }] = createResource(() => session.workspaceId(), () => peopleApi.slots());
+  const surveyFilter = createMemo(() => (new URLSearchParams(location.search).get("survey") ?? "").slice(0, 100));
+  const setSurveyFilter = (id: string) => navigate(`${location.pathname}${id ? `?survey=${encodeURIComponent(id)}` : ""}`, { scroll: false });
+
+  const [surveys] = createResource(() => session.workspaceId(), async () => (await api.surveys.list()).surveys);
+  const titles = createMemo(() => new Map((latestOf(surveys) ?? []).map((s) => [s.id, s.title])));
+  const [slots, { refetch, mutate }] = createResource(
+    () => ({ workspace: session.workspaceId(), survey: surveyFilter() }),
+    (k) => peopleApi.slots(k.survey),
+  );
   const [announcement, setAnnouncement] = createSignal("");
   const creating = createMutation(peopleApi.createSlots);
   const deleting = createMutation(peopleApi.deleteSlot);
@@ -28,8 +42,9 @@ export default function SlotsPage() {
     const result = await creating.run(body);
     if (!result.ok) return;
     const { slots: made, skipped } = result.value;
+    const forWhom = body.surveyId ? ` for “${titles().get(body.surveyId) ?? "the survey"}”` : " for any survey";
     setAnnouncement(
-      `Created ${made.length === 1 ? "1 slot" : `${made.length} slots`}${skipped > 0 ? `; ${skipped} skipped (in the past or already offered)` : ""}.`,
+      `Created ${made.length === 1 ? "1 slot" : `${made.length} slots`}${forWhom}${skipped > 0 ? `; ${skipped} skipped (in the past or already offered)` : ""}.`,
     );
     void refetch();
   }
@@ -41,7 +56,7 @@ export default function SlotsPage() {
     if (!result.ok) return;
     const current = latestOf(slots);
     if (current) mutate({ slots: current.slots.filter((s) => s.id !== slot.id) });
-    setAnnouncement(`Deleted the slot on ${formatDateTime(slot.startsAt)}.`);
+    setAnnouncement(`Deleted the slot on ${formatDateTime(slot.startsAt, slot.timeZone)}.`);
   }
 
   return (
@@ -53,18 +68,46 @@ export default function SlotsPage() {
       <Show when={canEdit()}>
         <section class="section stack" aria-labelledby="new-slots-title">
           <h2 id="new-slots-title">Offer times</h2>
-          <SlotForm defaultTimeZone={timeZone} pending={creating.pending()} error={creating.error()} onCreate={(b) => void create(b)} />
+          <SlotForm
+            defaultTimeZone={timeZone}
+            surveys={latestOf(surveys) ?? []}
+            defaultSurveyId={surveyFilter()}
+            pending={creating.pending()}
+            error={creating.error()}
+            onCreate={(b) => void create(b)}
+          />
         </section>
       </Show>
       <section class="section stack" aria-labelledby="slots-title">
-        <h2 id="slots-title">Slots</h2>
+        <div class="page-header">
+          <h2 id="slots-title">Slots</h2>
+          <div class="field">
+            <label for="slots-show">Show</label>
+            <select id="slots-show" value={surveyFilter()} onChange={(e) => setSurveyFilter(e.currentTarget.value)}>
+              <option value="">All slots</option>
+              <For each={latestOf(surveys) ?? []}>
+                {(s) => (
+                  <option value={s.id} selected={s.id === surveyFilter()}>
+                    Bookable for “{s.title}”
+                  </option>
+                )}
+              </For>
+            </select>
+          </div>
+        </div>
         <Show when={deleting.error()}>
           <ErrorNotice title="Could not delete the slot" error={deleting.error()} />
         </Show>
         <AsyncView resource={slots} loadingLabel="Loading slots…" onRetry={refetch}>
           {(loaded) => (
             <Show when={loaded().slots.length > 0} fallback={<EmptyState title="No slots yet">Offer some times so invited people can book.</EmptyState>}>
-              <SlotList slots={loaded().slots} canEdit={canEdit()} deletingId={deletingId()} onDelete={(s) => void remove(s)} />
+              <SlotList
+                slots={loaded().slots}
+                surveyTitle={(id) => titles().get(id)}
+                canEdit={canEdit()}
+                deletingId={deletingId()}
+                onDelete={(s) => void remove(s)}
+              />
             </Show>
           )}
         </AsyncView>

@@ -1,4 +1,4 @@
-import { Show, createEffect, onCleanup } from "solid-js";
+import { Show, createEffect, onCleanup, type JSX } from "solid-js";
 import { LinkedText } from "./linked-text";
 
 export interface EndScreenContent {
@@ -7,8 +7,11 @@ export interface EndScreenContent {
   redirectUrl?: string | undefined;
 }
 
-/** The closing message; with a redirect URL (say, a panel's completion link) it forwards after a pause. */
-export function EndScreen(props: { screen: EndScreenContent; continueLabel?: string; redirectDelayMs?: number }) {
+/**
+ * The closing message; with a redirect URL (say, a panel's completion link) it forwards after a
+ * pause. `children` follow the message (the qualified screen's interview booking offer).
+ */
+export function EndScreen(props: { screen: EndScreenContent; continueLabel?: string; redirectDelayMs?: number; children?: JSX.Element }) {
   let heading: HTMLHeadingElement | undefined;
   const redirect = () => safeRedirect(props.screen.redirectUrl);
   createEffect(() => heading?.focus());
@@ -33,7 +36,21 @@ export function EndScreen(props: { screen: EndScreenContent; continueLabel?: str
           </a>
         )}
       </Show>
+      {props.children}
     </section>
+  );
+}
+
+/** A link to pick an interview time, offered on the qualified end screen. */
+export function BookingOffer(props: { href: string; text: { title: string; body: string; action: string } }) {
+  return (
+    <div class="booking-offer" role="region" aria-labelledby="booking-offer-title">
+      <h2 id="booking-offer-title">{props.text.title}</h2>
+      <p>{props.text.body}</p>
+      <a class="btn btn-primary" href={props.href}>
+        {props.text.action}
+      </a>
+    </div>
   );
 }
 

@@ -63,6 +63,11 @@ const de: LanguageStrings = {
     title: "Sie haben bereits teilgenommen",
     body: "Vielen Dank – Ihre Antwort auf diese Umfrage liegt uns bereits vor.",
   },
+  booking: {
+    title: "Wählen Sie einen Termin für ein kurzes Interview",
+    body: "Sie kommen für ein Folgegespräch infrage. Wählen Sie jetzt einen passenden Termin – oder später über den Link, den wir Ihnen per E-Mail schicken.",
+    action: "Interviewtermin wählen",
+  },
 };
 
 export default de;

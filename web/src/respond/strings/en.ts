@@ -54,6 +54,11 @@ const en: LanguageStrings = {
     body: "They are saved on this device. We’ll keep trying to send them — you can also try again now.",
   },
   alreadyResponded: { title: "You’ve already taken part", body: "Thank you — we already have your response to this survey." },
+  booking: {
+    title: "Pick a time for a short interview",
+    body: "You qualify for a follow-up conversation. Choose a time that suits you now — or later, from the link we’ll email you.",
+    action: "Pick an interview time",
+  },
 };
 
 export default en;

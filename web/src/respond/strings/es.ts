@@ -59,6 +59,11 @@ const es: LanguageStrings = {
     body: "Están guardadas en este dispositivo. Seguiremos intentando enviarlas; también puede reintentarlo ahora.",
   },
   alreadyResponded: { title: "Ya ha participado", body: "Gracias: ya tenemos su respuesta a esta encuesta." },
+  booking: {
+    title: "Elija un horario para una breve entrevista",
+    body: "Cumple los requisitos para una conversación de seguimiento. Elija ahora el momento que mejor le venga, o más tarde con el enlace que le enviaremos por correo.",
+    action: "Elegir horario de entrevista",
+  },
 };
 
 export default es;

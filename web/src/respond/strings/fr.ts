@@ -61,6 +61,11 @@ const fr: LanguageStrings = {
     body: "Elles sont enregistrées sur cet appareil. Nous continuons d’essayer de les envoyer — vous pouvez aussi réessayer maintenant.",
   },
   alreadyResponded: { title: "Vous avez déjà participé", body: "Merci — nous avons déjà votre réponse à ce questionnaire." },
+  booking: {
+    title: "Choisissez un créneau pour un court entretien",
+    body: "Vous pouvez participer à un court échange de suivi. Choisissez un moment qui vous convient maintenant — ou plus tard, avec le lien que nous vous enverrons par e-mail.",
+    action: "Choisir un créneau",
+  },
 };
 
 export default fr;

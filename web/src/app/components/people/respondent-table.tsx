@@ -2,14 +2,14 @@ import { For, Show } from "solid-js";
 import type { SurveyRespondent } from "../../lib/people-api";
 import { outcomeLabel, pipelineLabels } from "./status-labels";
 
-/** Respondents with a checkbox each for bulk selection. */
+/** One page of a survey's respondents with a checkbox each for bulk selection. */
 export function RespondentTable(props: {
   respondents: readonly SurveyRespondent[];
-  selected: ReadonlySet<string>;
-  onToggle: (id: string, selected: boolean) => void;
+  isSelected: (id: string) => boolean;
+  onToggle: (respondent: SurveyRespondent, selected: boolean) => void;
   onToggleAll: (selected: boolean) => void;
 }) {
-  const allSelected = () => props.respondents.length > 0 && props.respondents.every((r) => props.selected.has(r.id));
+  const allSelected = () => props.respondents.length > 0 && props.respondents.every((r) => props.isSelected(r.id));
   return (
     <div class="table-scroll">
       <table class="table">
@@ -19,7 +19,7 @@ export function RespondentTable(props: {
             <th scope="col">
               <input
                 type="checkbox"
-                aria-label="Select all respondents shown"
+                aria-label="Select all respondents on this page"
                 checked={allSelected()}
                 onChange={(e) => props.onToggleAll(e.currentTarget.checked)}
               />
@@ -40,8 +40,8 @@ export function RespondentTable(props: {
                   <input
                     type="checkbox"
                     aria-label={`Select ${r.email ?? "respondent without email"}`}
-                    checked={props.selected.has(r.id)}
-                    onChange={(e) => props.onToggle(r.id, e.currentTarget.checked)}
+                    checked={props.isSelected(r.id)}
+                    onChange={(e) => props.onToggle(r, e.currentTarget.checked)}
                   />
                 </td>
                 <td>

@@ -12,9 +12,29 @@ const weekdays: readonly { value: number; label: string }[] = [
   { value: 7, label: "Sun" },
 ];
 
-/** Offers one slot or a weekly pattern. Local form state only; the route sends the body. */
-export function SlotForm(props: { defaultTimeZone: string; pending: boolean; error: unknown; onCreate: (body: CreateSlotsBody) => void }) {
+export interface SurveyChoice {
+  id: string;
+  title: string;
+}
+
+/**
+ * Offers one slot or a weekly pattern, for one survey's interviews or for any survey in the
+ * workspace (only that survey's invitees can book the former). Local form state only; the
+ * route sends the body.
+ */
+export function SlotForm(props: {
+  defaultTimeZone: string;
+  surveys: readonly SurveyChoice[];
+  /** The survey preselected (the page's filter); "" for every survey. */
+  defaultSurveyId: string;
+  pending: boolean;
+  error: unknown;
+  onCreate: (body: CreateSlotsBody) => void;
+}) {
   const [kind, setKind] = createSignal<"single" | "weekly">("weekly");
+  // Follows the page's filter until the researcher picks one here.
+  const [picked, setPicked] = createSignal<string>();
+  const surveyId = () => picked() ?? props.defaultSurveyId;
   const [date, setDate] = createSignal("");
   const [time, setTime] = createSignal("10:00");
   const [from, setFrom] = createSignal("");
@@ -31,7 +51,7 @@ export function SlotForm(props: { defaultTimeZone: string; pending: boolean; err
 
   function submit() {
     const common = {
-      surveyId: null,
+      surveyId: surveyId() || null,
       timeZone: timeZone().trim(),
       durationMinutes: duration(),
       location: location().trim(),
@@ -61,6 +81,23 @@ export function SlotForm(props: { defaultTimeZone: string; pending: boolean; err
         submit();
       }}
     >
+      <div class="field">
+        <label for="slot-survey">For</label>
+        <select id="slot-survey" aria-describedby="slot-survey-hint" value={surveyId()} onChange={(e) => setPicked(e.currentTarget.value)}>
+          <option value="">Any survey in this workspace</option>
+          {/* `selected` per option: the surveys may arrive after the value is set. */}
+          <For each={props.surveys}>
+            {(s) => (
+              <option value={s.id} selected={s.id === surveyId()}>
+                {s.title}
+              </option>
+            )}
+          </For>
+        </select>
+        <p id="slot-survey-hint" class="hint">
+          {surveyId() ? "Only people invited to this survey’s interviews can book these times." : "Anyone invited to any survey’s interviews can book these times."}
+        </p>
+      </div>
       <fieldset class="people-options">
         <legend>What to offer</legend>
         <label class="people-check">

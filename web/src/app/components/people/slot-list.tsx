@@ -2,8 +2,15 @@ import { For, Show } from "solid-js";
 import type { Slot } from "../../lib/people-api";
 import { formatDateTime } from "../../lib/format";
 
-/** Slots with who booked them; free ones can be withdrawn. */
-export function SlotList(props: { slots: readonly Slot[]; canEdit: boolean; deletingId: string | undefined; onDelete: (slot: Slot) => void }) {
+/** Slots with the survey they are for and who booked them; free ones can be withdrawn. */
+export function SlotList(props: {
+  slots: readonly Slot[];
+  /** A survey's title by id (a slot for a survey no longer listed reads "Another survey"). */
+  surveyTitle: (id: string) => string | undefined;
+  canEdit: boolean;
+  deletingId: string | undefined;
+  onDelete: (slot: Slot) => void;
+}) {
   return (
     <div class="table-scroll">
       <table class="table">
@@ -13,6 +20,7 @@ export function SlotList(props: { slots: readonly Slot[]; canEdit: boolean; dele
             <th scope="col">Starts</th>
             <th scope="col">Ends</th>
             <th scope="col">Time zone</th>
+            <th scope="col">For</th>
             <th scope="col">Where</th>
             <th scope="col">State</th>
             <th scope="col">
@@ -27,6 +35,11 @@ export function SlotList(props: { slots: readonly Slot[]; canEdit: boolean; dele
                 <td>{formatDateTime(slot.startsAt, slot.timeZone)}</td>
                 <td>{formatDateTime(slot.endsAt, slot.timeZone)}</td>
                 <td>{slot.timeZone}</td>
+                <td>
+                  <Show when={slot.surveyId} fallback={<span class="muted">Any survey</span>}>
+                    {(id) => props.surveyTitle(id()) ?? "Another survey"}
+                  </Show>
+                </td>
                 <td>
                   {slot.location || ""}
                   <Show when={slot.meetingUrl}>
