@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import { serve } from "@hono/node-server";
 import { parseConfig, type Config } from "./config.js";
 import { createDb, openSqlite } from "./db/create-db.js";
+import { startCheckpointer } from "./db/checkpointer.js";
 import type { Database } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createApp } from "./app.js";
@@ -37,8 +38,13 @@ Environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, TRUST_PROXY, LOG_LE
 
 const webDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
-async function openDatabase(config: Config, logger: Logger): Promise<Kysely<Database>> {
-  const db = createDb({ ...config.database, sqliteSynchronous: config.sqliteSynchronous });
+async function openDatabase(config: Config, logger: Logger, options: { checkpointer?: boolean } = {}): Promise<Kysely<Database>> {
+  const db = createDb({
+    ...config.database,
+    sqliteSynchronous: config.sqliteSynchronous,
+    // With the checkpointer on, a commit checkpoints in line only if the WAL reaches ~40 MB.
+    ...(options.checkpointer ? { walAutocheckpoint: 10_000 } : {}),
+  });
   const migrated = await migrateToLatest(db);
   if (!migrated.ok) {
     await db.destroy();
@@ -49,7 +55,11 @@ async function openDatabase(config: Config, logger: Logger): Promise<Kysely<Data
 }
 
 async function serveCommand(config: Config, logger: Logger) {
-  const db = await openDatabase(config, logger);
+  const db = await openDatabase(config, logger, { checkpointer: config.database.kind === "sqlite" });
+  const checkpointer =
+    config.database.kind === "sqlite"
+      ? startCheckpointer(config.database.file, { onError: (message) => logger.warn("WAL checkpoint failed", { error: message }) })
+      : null;
   const passwords = createPasswordHasher(config.scryptLogN);
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
   const app = createApp({ db, config, logger, clock: systemClock, ids: uuidIds, passwords, mailer, webDist: existsSync(webDist) ? webDist : null });
@@ -101,6 +111,7 @@ async function serveCommand(config: Config, logger: Logger) {
     server.close(() => {
       void Promise.resolve(workerStopped)
         .then(() => mailer?.close())
+        .then(() => checkpointer?.stop())
         .then(() => db.destroy())
         .then(() => {
           logger.info("stopped");

@@ -67,6 +67,7 @@ export async function publicPutBench(seconds: number, connections: number): Prom
     const acknowledged = sieve["2xx"];
     const stored = await api("GET", "/api/surveys").then((b) => b.surveys[0].responseCount as number);
     const errors = sieve.errors + sieve.non2xx + sieve.timeouts;
+    if (errors > 0) console.error("public PUT errors", { errors: sieve.errors, non2xx: sieve.non2xx, timeouts: sieve.timeouts, statusCodes: sieve.statusCodeStats });
     return [
       { name: `bare Hono echo, ${connections} connections`, value: `${baseline.requests.average.toFixed(0)} req/s`, note: `p99 ${baseline.latency.p99} ms` },
       { name: `public PUT (complete), ${connections} connections, ${env.DATABASE_URL ? "Postgres" : "SQLite"}`, value: `${sieve.requests.average.toFixed(0)} req/s`, note: `p99 ${sieve.latency.p99} ms, errors ${errors}` },

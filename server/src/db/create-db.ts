@@ -24,16 +24,21 @@ import { CurrentSchemaPostgresDialect } from "./current-schema-introspector.js";
 
 export type DbConfig = Config["database"] & {
   sqliteSynchronous?: "NORMAL" | "FULL";
+  /** SQLite only: WAL pages before a commit checkpoints in line (SQLite's default 1000); raised when a checkpointer runs. */
+  walAutocheckpoint?: number;
   /** Postgres only: a schema to use instead of public (test isolation). */
   schema?: string;
   poolSize?: number;
 };
 
-export function openSqlite(file: string, synchronous: "NORMAL" | "FULL" = "NORMAL"): SQLite.Database {
+export function openSqlite(file: string, synchronous: "NORMAL" | "FULL" = "NORMAL", walAutocheckpoint = 1000): SQLite.Database {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma(`synchronous = ${synchronous}`);
+  sqlite.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(walAutocheckpoint))}`);
+  // After a checkpoint has emptied a large WAL, truncate it back to 64 MB rather than keep it on disk.
+  sqlite.pragma("journal_size_limit = 67108864");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   return sqlite;
@@ -62,7 +67,7 @@ export function withStatementCache(sqlite: SQLite.Database, capacity = 1000): Sq
 /** Build the Kysely instance for the configured database. */
 export function createDb(config: DbConfig): Kysely<Database> {
   if (config.kind === "sqlite") {
-    const sqlite = openSqlite(config.file, config.sqliteSynchronous);
+    const sqlite = openSqlite(config.file, config.sqliteSynchronous, config.walAutocheckpoint);
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
   // Postgres returns int8/numeric as strings by default; our counts fit in a JS number.

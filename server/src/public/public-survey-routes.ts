@@ -25,7 +25,7 @@ import { keyedHash } from "../auth/secrets.js";
 import { instanceSecret } from "../auth/auth-repository.js";
 import { WindowCounter } from "../lib/window-counter.js";
 import { Lru } from "../lib/lru.js";
-import { writeTransaction, lockForUpdate } from "../db/transactions.js";
+import { isSqlite, writeTransaction, lockForUpdate } from "../db/transactions.js";
 import { bumpFunnel } from "../funnel/funnel-repository.js";
 import {
   claimResponse,
@@ -144,8 +144,8 @@ export function publicSurveyRoutes(deps: AppDeps) {
       const reply = await writeTransaction(db, async (trx): Promise<Reply> => {
         // Completions of one survey take its row lock first, so quota counts cannot interleave (Postgres;
         // SQLite's BEGIN IMMEDIATE already serializes every writer).
-        if (body.complete) await lockForUpdate(trx, trx.selectFrom("surveys").select("id").where("id", "=", live.survey.id)).execute();
-        const created = await claimResponse(trx, {
+        if (body.complete && !isSqlite(trx)) await lockForUpdate(trx, trx.selectFrom("surveys").select("id").where("id", "=", live.survey.id)).execute();
+        const claimed = await claimResponse(trx, {
           id,
           surveyId: live.survey.id,
           version: live.survey.version,
@@ -154,7 +154,9 @@ export function publicSurveyRoutes(deps: AppDeps) {
           meta,
           now,
         });
-        const row = await lockResponse(trx, id);
+        // A row this transaction just created is exactly what it inserted (and locked); only an existing one is read.
+        const created = claimed !== null;
+        const row = claimed ?? (await lockResponse(trx, id));
         if (!row) throw new Error("claimed response vanished");
         if (row.survey_id !== live.survey.id) throw new AppError(409, "response_id_conflict", "This response id belongs to another survey");
         const definition = row.version === live.survey.version ? live.definition : await versionOf(trx, row.survey_id, row.version);

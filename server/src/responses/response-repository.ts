@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Answers, SurveyDefinition } from "@sieve/core";
 import type { Database, ResponseTable } from "../db/database.js";
 import { lockForUpdate } from "../db/transactions.js";
@@ -79,37 +79,34 @@ export async function insertResponse(db: Kysely<Database>, definition: SurveyDef
 /**
  * Create the response row if it does not exist yet. Concurrent first saves of one id
  * race here: ON CONFLICT makes exactly one of them the creator; on Postgres the others
- * wait for its commit. Returns whether this call created the row.
+ * wait for its commit. Returns the row this call created, or null if it existed.
  */
 export async function claimResponse(
   db: Kysely<Database>,
   r: { id: string; surveyId: string; version: number; channelId: string | null; dedupeHash: string | null; meta: Record<string, string>; now: Date },
-): Promise<boolean> {
-  const res = await db
-    .insertInto("responses")
-    .values({
-      id: r.id,
-      survey_id: r.surveyId,
-      version: r.version,
-      channel_id: r.channelId,
-      status: "partial",
-      outcome: null,
-      reason: null,
-      segments: "[]",
-      flags: "[]",
-      meta: JSON.stringify(r.meta),
-      respondent_id: null,
-      dedupe_hash: r.dedupeHash,
-      started_at: r.now.toISOString(),
-      updated_at: r.now.toISOString(),
-      completed_at: null,
-      duration_ms: null,
-      body_hash: null,
-      last_page: null,
-    })
-    .onConflict((oc) => oc.column("id").doNothing())
-    .executeTakeFirst();
-  return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+): Promise<Selectable<ResponseTable> | null> {
+  const row: Selectable<ResponseTable> = {
+    id: r.id,
+    survey_id: r.surveyId,
+    version: r.version,
+    channel_id: r.channelId,
+    status: "partial",
+    outcome: null,
+    reason: null,
+    segments: "[]",
+    flags: "[]",
+    meta: JSON.stringify(r.meta),
+    respondent_id: null,
+    dedupe_hash: r.dedupeHash,
+    started_at: r.now.toISOString(),
+    updated_at: r.now.toISOString(),
+    completed_at: null,
+    duration_ms: null,
+    body_hash: null,
+    last_page: null,
+  };
+  const res = await db.insertInto("responses").values(row).onConflict((oc) => oc.column("id").doNothing()).executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) === 1 ? row : null;
 }
 
 export async function lockResponse(db: Kysely<Database>, id: string) {
