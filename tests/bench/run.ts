@@ -13,7 +13,9 @@ import { repoRoot } from "../support/server-process.js";
 import { publicPutBench } from "./public-put.js";
 import { resultsScaleBench } from "./results-scale.js";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? (process.env.CI ? 1 : 3));
+// BENCH_SMOKE=1 (CI, through tests/bench/bench-smoke.test.ts): every row, briefly — proves the benchmarks run, not how fast.
+const SMOKE = process.env.BENCH_SMOKE === "1";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 0.3 : process.env.CI ? 1 : 3));
 
 async function measure(name: string, fn: () => Response | Promise<Response>) {
   const latencies: number[] = [];
@@ -67,12 +69,12 @@ for (const r of rows) {
   console.log(`| ${r.name} | ${r.ops.toFixed(0)} | ${(r.ops / base).toFixed(3)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`);
 }
 
-const put = await publicPutBench(Number(process.env.BENCH_PUT_SECONDS ?? (process.env.CI ? 3 : 10)), 100);
+const put = await publicPutBench(Number(process.env.BENCH_PUT_SECONDS ?? (SMOKE ? 1 : process.env.CI ? 3 : 10)), 100);
 console.log("\n| public PUT over HTTP (autocannon) | value | note |\n| --- | ---: | --- |");
 for (const r of put) console.log(`| ${r.name} | ${r.value} | ${r.note ?? ""} |`);
 
 const full = process.env.BENCH_FULL === "1";
-const scale = await resultsScaleBench(full ? [100_000, 1_000_000] : [10_000]);
+const scale = await resultsScaleBench(full ? [100_000, 1_000_000] : SMOKE ? [2_000] : [10_000]);
 console.log("\n| results at scale (server time, in-process) | value | note |\n| --- | ---: | --- |");
 for (const r of scale) console.log(`| ${r.name} | ${r.value} | ${r.note ?? ""} |`);
 
