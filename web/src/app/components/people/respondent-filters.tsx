@@ -1,6 +1,7 @@
-import { For, Show, createEffect, createSignal, on, onCleanup } from "solid-js";
+import { Show, createEffect, createSignal, on, onCleanup } from "solid-js";
 import type { FlagsFilter, OutcomeFilter, PipelineStatus, RespondentFilters } from "../../lib/people-api";
 import { pipelineLabels } from "./status-labels";
+import { FilterSelect, type FilterChoice } from "./filter-select";
 
 export interface FilterOption {
   id: string;
@@ -28,8 +29,10 @@ const flagChoices: readonly { value: FlagsFilter; label: string }[] = [
 ];
 
 const statuses: readonly PipelineStatus[] = ["not_invited", "invited", "booked", "completed", "no_show", "declined", "cancelled"];
+const statusChoices: readonly { value: PipelineStatus; label: string }[] = statuses.map((s) => ({ value: s, label: pipelineLabels[s] }));
 
 const pick = <T extends string>(list: readonly { value: T }[], value: string): T | "" => list.find((o) => o.value === value)?.value ?? "";
+const asChoice = (o: FilterOption): FilterChoice => ({ value: o.id, label: o.name });
 
 /**
  * Search and filters for a respondent list; every change is handed up whole. The search box
@@ -87,80 +90,47 @@ export function RespondentFilterForm(props: {
         <legend>Filter respondents</legend>
         <Show when={props.surveys}>
           {(surveys) => (
-            <div class="field">
-              <label for="filter-survey">Survey</label>
-              <select
-                id="filter-survey"
-                value={props.filters.survey}
-                // Segments and channels belong to one survey: a new survey starts them afresh.
-                onChange={(e) => set({ survey: e.currentTarget.value, segment: "", channel: "" })}
-              >
-                <option value="">Any survey</option>
-                {/* `selected` per option: choices may arrive after the value (from the URL) is set. */}
-                <For each={surveys()}>
-                  {(s) => (
-                    <option value={s.id} selected={s.id === props.filters.survey}>
-                      {s.name}
-                    </option>
-                  )}
-                </For>
-              </select>
-            </div>
+            <FilterSelect
+              id="filter-survey"
+              label="Survey"
+              value={props.filters.survey}
+              any="Any survey"
+              choices={surveys().map(asChoice)}
+              // Segments and channels belong to one survey: a new survey starts them afresh.
+              onChange={(survey) => set({ survey, segment: "", channel: "" })}
+            />
           )}
         </Show>
         <Show when={props.segments.length > 0 || props.filters.segment}>
-          <div class="field">
-            <label for="filter-segment">Segment</label>
-            <select id="filter-segment" value={props.filters.segment} onChange={(e) => set({ segment: e.currentTarget.value })}>
-              <option value="">Any segment</option>
-              <For each={props.segments}>
-                {(s) => (
-                  <option value={s.id} selected={s.id === props.filters.segment}>
-                    {s.name}
-                  </option>
-                )}
-              </For>
-            </select>
-          </div>
+          <FilterSelect
+            id="filter-segment"
+            label="Segment"
+            value={props.filters.segment}
+            any="Any segment"
+            choices={props.segments.map(asChoice)}
+            onChange={(segment) => set({ segment })}
+          />
         </Show>
         <Show when={props.channels.length > 0 || props.filters.channel}>
-          <div class="field">
-            <label for="filter-channel">Channel</label>
-            <select id="filter-channel" value={props.filters.channel} onChange={(e) => set({ channel: e.currentTarget.value })}>
-              <option value="">Any channel</option>
-              <For each={props.channels}>
-                {(c) => (
-                  <option value={c.id} selected={c.id === props.filters.channel}>
-                    {c.name}
-                  </option>
-                )}
-              </For>
-            </select>
-          </div>
+          <FilterSelect
+            id="filter-channel"
+            label="Channel"
+            value={props.filters.channel}
+            any="Any channel"
+            choices={props.channels.map(asChoice)}
+            onChange={(channel) => set({ channel })}
+          />
         </Show>
-        <div class="field">
-          <label for="filter-outcome">Outcome</label>
-          <select id="filter-outcome" value={props.filters.outcome} onChange={(e) => set({ outcome: pick(outcomes, e.currentTarget.value) })}>
-            <For each={outcomes}>{(o) => <option value={o.value}>{o.label}</option>}</For>
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-flags">Flags</label>
-          <select id="filter-flags" value={props.filters.flags} onChange={(e) => set({ flags: pick(flagChoices, e.currentTarget.value) })}>
-            <For each={flagChoices}>{(o) => <option value={o.value}>{o.label}</option>}</For>
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-status">Interview</label>
-          <select
-            id="filter-status"
-            value={props.filters.status}
-            onChange={(e) => set({ status: statuses.find((s) => s === e.currentTarget.value) ?? "" })}
-          >
-            <option value="">Any interview status</option>
-            <For each={statuses}>{(s) => <option value={s}>{pipelineLabels[s]}</option>}</For>
-          </select>
-        </div>
+        <FilterSelect id="filter-outcome" label="Outcome" value={props.filters.outcome} choices={outcomes} onChange={(v) => set({ outcome: pick(outcomes, v) })} />
+        <FilterSelect id="filter-flags" label="Flags" value={props.filters.flags} choices={flagChoices} onChange={(v) => set({ flags: pick(flagChoices, v) })} />
+        <FilterSelect
+          id="filter-status"
+          label="Interview"
+          value={props.filters.status}
+          any="Any interview status"
+          choices={statusChoices}
+          onChange={(v) => set({ status: pick(statusChoices, v) })}
+        />
       </fieldset>
     </div>
   );
