@@ -3,7 +3,8 @@
  * itself: main.ts (or a test) builds the dependencies and hands them in, so the same
  * app runs on a file database in production and an in-memory one in tests.
  *
- * Order matters: request id and security headers wrap everything; the body limit runs
+ * Order matters: request id and security headers wrap everything; a URL holding a NUL
+ * character (which Postgres cannot store) is refused before any route; the body limit runs
  * before anything reads a body; the client key, session/token and CSRF checks run
  * before any /api route.
  */
@@ -11,6 +12,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "./app-env.js";
 import { createErrorHandler, errorBody } from "./errors.js";
+import { rejectUnstorableUrl } from "./lib/storable-text.js";
 import { requestContext, securityHeaders } from "./ops/request-context.js";
 import { authenticate, clientKeyMiddleware, csrfGuard } from "./auth/auth-middleware.js";
 import { authRoutes } from "./auth/auth-routes.js";
@@ -59,6 +61,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
     .use(requestContext(deps.logger))
     .use(securityHeaders)
+    .use(rejectUnstorableUrl)
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,

@@ -1,12 +1,15 @@
 /**
  * Validate once at the boundary with a zod schema, then trust the types.
- * Failures become 400 `invalid_request` with every issue and its path.
+ * Failures become 400 `invalid_request` with every issue and its path. A JSON body
+ * holding text no database can store (NUL, a lone surrogate: storable-text.ts) is
+ * refused the same way, before any schema sees it.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { validator } from "hono/validator";
 import type { z } from "zod";
 import { AppError } from "../errors.js";
+import { findUnstorableText, mayHoldUnstorableText } from "./storable-text.js";
 
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };
 
@@ -61,11 +64,15 @@ async function readJson(c: Context): Promise<unknown> {
   if (nestingDepth(text) > MAX_JSON_DEPTH) {
     throw new AppError(400, "invalid_json", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError(400, "invalid_json", "The request body is not valid JSON");
   }
+  const bad = mayHoldUnstorableText(text) ? findUnstorableText(value) : null;
+  if (bad) throw invalid("body", [{ path: bad.path, code: "invalid_text", message: bad.message }]);
+  return value;
 }
 
 /**

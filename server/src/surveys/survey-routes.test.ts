@@ -51,6 +51,9 @@ describe.each(testDialects)("survey API on %s", (dialect) => {
     const stale = await owner.json("PUT", `/api/surveys/${survey.id}/definition`, { body: { revision: 1, definition } });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: "revision_conflict", details: { currentRevision: 2 } });
+    // Beyond what the column holds: a clear 400 on both databases (Postgres used to answer 500).
+    const huge = await owner.json("PUT", `/api/surveys/${survey.id}/definition`, { body: { revision: 2_147_483_648, definition } });
+    expect(huge.status).toBe(400);
   });
 
   it("lets exactly one of two concurrent saves of the same revision win", async () => {

@@ -31,7 +31,8 @@ export const PatchSurveyBodySchema = z
   .refine((b) => b.title !== undefined || b.slug !== undefined, { message: "Nothing to change: give title or slug" });
 
 export const PutDefinitionBodySchema = z.object({
-  revision: z.number().int().min(1),
+  // Bounded by the column (int4 on Postgres): a larger number is a bad request, not a conflict or a 500.
+  revision: z.number().int().min(1).max(2_147_483_647),
   definition: SurveyDefinitionSchema,
 });
 
