@@ -6,6 +6,7 @@ import * as resultLinks from "./2026-11-22T1200-result-links.js";
 import * as interviews from "./2026-11-22T1300-interviews.js";
 import * as resultRollups from "./2026-11-22T1400-result-rollups.js";
 import * as bookingOffers from "./2026-11-22T1500-booking-offers.js";
+import * as answerIndexes from "./2026-11-22T1600-answer-indexes.js";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-22T1000-foundation": foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T1300-interviews": interviews,
   "2026-11-22T1400-result-rollups": resultRollups,
   "2026-11-22T1500-booking-offers": bookingOffers,
+  "2026-11-22T1600-answer-indexes": answerIndexes,
 };
