@@ -1,8 +1,8 @@
 /**
  * Results and export at scale (issue 5): a 20-question survey with N complete responses
  * (100k and 1M in full mode, 10k in CI), results split by a segment timed as server time
- * through the app, against the raw SQL GROUP BY floor on the same data; the CSV export
- * timed end to end with its peak RSS.
+ * through the app, against the raw SQL GROUP BY floor on the same data; the CSV and JSON
+ * exports timed end to end from a real server process on the same file, with that process's RSS.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import SQLite from "better-sqlite3";
 import { SurveyDefinitionSchema, type SurveyDefinitionInput } from "@sieve/core";
 import { backfillResultRollups, createTestApp } from "@sieve/server/testing";
+import { measureServerExport } from "./export-process.js";
 
 export type ScaleRow = { name: string; value: string; note?: string };
 
@@ -92,7 +93,8 @@ export async function resultsScaleBench(sizes: number[]): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), "sieve-scale-"));
-    const file = join(dir, "scale.db");
+    const file = join(dir, "sieve.db"); // where `sieve serve` with DATA_DIR=dir looks
+    let closed = false;
     const t = await createTestApp({ sqliteFile: file, config: { publicRateLimit: 1_000_000 } });
     try {
       const { agent } = await t.setupOwner();
@@ -122,30 +124,34 @@ export async function resultsScaleBench(sizes: number[]): Promise<ScaleRow[]> {
       const byChannel = median([await timeResults("split=channel&from=2026-10-10"), await timeResults("split=channel&from=2026-10-10"), await timeResults("split=channel&from=2026-10-10")]);
       // An answer filter needs answers that came together, so it reads the answers themselves.
       const answerFiltered = n > 100_000 ? null : median([await timeResults("split=segment&answer=s2:a"), await timeResults("split=segment&answer=s2:a")]);
+      // So does a split by a question, over every response.
+      const questionSplit = n > 100_000 ? null : median([await timeResults("split=question:s0"), await timeResults("split=question:s0")]);
       const floor = median([data.floor(), data.floor(), data.floor()]);
       data.close();
-      let peak = process.memoryUsage().rss;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-      const e0 = performance.now();
-      const res = await agent.request("GET", `/api/surveys/${surveyId}/export.csv`);
-      let bytes = 0;
-      const reader = res.body!.getReader();
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        bytes += value.length;
-      }
-      const exportMs = performance.now() - e0;
-      clearInterval(sampler);
       const label = n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
       rows.push(
         { name: `results split by segment, ${label} responses (20 questions)`, value: `${results.toFixed(0)} ms`, note: `raw GROUP BY floor ${floor.toFixed(0)} ms, ratio ${(results / floor).toFixed(3)} (seeded in ${(seeded / 1000).toFixed(0)} s, rollups rebuilt in ${(rolledUp / 1000).toFixed(1)} s)` },
         { name: `results split by channel from a date, ${label}`, value: `${byChannel.toFixed(0)} ms` },
         ...(answerFiltered === null ? [] : [{ name: `results with an answer filter (reads answers), ${label}`, value: `${answerFiltered.toFixed(0)} ms` }]),
-        { name: `CSV export, ${label} responses`, value: `${(exportMs / 1000).toFixed(1)} s`, note: `${(bytes / 1e6).toFixed(0)} MB, peak RSS ${(peak / 1e6).toFixed(0)} MB` },
+        ...(questionSplit === null ? [] : [{ name: `results split by a question (reads answers), ${label}`, value: `${questionSplit.toFixed(0)} ms` }]),
       );
-    } finally {
+      // The exports run in a real server process on the same file, so the RSS is the server's alone.
+      const { secret } = (await agent.json("POST", "/api/tokens", { body: { name: "bench" } })).body as { secret: string };
       await t.cleanup();
+      closed = true;
+      if (process.env.BENCH_KEEP_DB) console.log(`survey ${surveyId}, token ${secret}`);
+      for (const kind of ["csv", "json"]) {
+        const e = await measureServerExport(dir, secret, `/api/surveys/${surveyId}/export.${kind}`, `/api/surveys/${surveyId}`);
+        if (e.rows !== n) throw new Error(`${kind} export: ${e.rows} rows, expected ${n}`);
+        const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
+        rows.push({
+          name: `${kind.toUpperCase()} export, ${label} responses (server process)`,
+          value: `${(e.ms / 1000).toFixed(1)} s`,
+          note: `${mb(e.bytes)}, ${Math.round(n / (e.ms / 1000)).toLocaleString("en")} rows/s, first byte ${e.firstByteMs.toFixed(0)} ms; server RSS ${mb(e.baselineRss)} before, peak ${mb(e.peakRss)} (start-up peak ${mb(e.hwmBefore)})`,
+        });
+      }
+    } finally {
+      if (!closed) await t.cleanup();
       if (process.env.BENCH_KEEP_DB) console.log(`kept ${file}`);
       else rmSync(dir, { recursive: true, force: true });
     }

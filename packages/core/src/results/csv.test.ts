@@ -21,6 +21,12 @@ describe("CSV", () => {
     expect(csvRow(["a", 1, null])).toBe("a,1,\r\n");
   });
 
+  it("quotes cells a reader would trim: whitespace, Unicode spaces included, at either end", () => {
+    for (const padded of [" x", "x ", "\u00a0x", "x\u2028", "\ufeffx", "\u3000"]) expect(csvCell(padded)).toBe(`"${padded}"`);
+    expect(csvCell("x y")).toBe("x y");
+    expect(csvCell(true)).toBe("true");
+  });
+
   it("every text cell parses back to its value (minus the formula guard)", () => {
     fc.assert(
       fc.property(fc.string(), (s) => {

@@ -4,12 +4,17 @@
  * LibreOffice (CSV injection), so it gets a leading apostrophe.
  */
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A separator, quote or line break anywhere, or whitespace a reader would trim at either end. */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
 /** One CSV cell. Example: `csvCell('=HYPERLINK("x")') === "\"'=HYPERLINK(\"\"x\"\")\""`. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
-  let text = typeof value === "string" ? value : String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  // Numbers and booleans are data, never formulas, and never contain a separator.
+  if (typeof value !== "string") return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One CSV record, CRLF-terminated as RFC 4180 says. */
