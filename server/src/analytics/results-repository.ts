@@ -10,6 +10,7 @@ import { addAggregates, allQuestions, type ResultsAggregates, type ResultsFilter
 import type { Database } from "../db/database.js";
 import { filteredResponses, splitKeySet, splitKeysOf } from "./filtered-responses.js";
 import { parseStoredDefinition } from "../surveys/survey-repository.js";
+import { funnelTotals } from "../funnel/funnel-repository.js";
 import { rollupResults, rollupsCover, type ResponseOverview } from "./rollups-repository.js";
 
 type Tally<T> = Map<string, { item: T; n: number }>;
@@ -263,22 +264,6 @@ async function answerResults(db: Kysely<Database>, surveyId: string, f: ResultsF
   return { aggregates, overview: overviewOf(profiles) };
 }
 
-function funnelCounts(db: Kysely<Database>, surveyId: string, f: ResultsFilter) {
-  let q = db.selectFrom("funnel_counts").where("survey_id", "=", surveyId);
-  if (f.from) q = q.where("day", ">=", f.from);
-  if (f.to) q = q.where("day", "<=", f.to);
-  return q
-    .select((eb) => [
-      "channel_id",
-      eb.fn.sum<number>("clicks").as("clicks"),
-      eb.fn.sum<number>("views").as("views"),
-      eb.fn.sum<number>("starts").as("starts"),
-      eb.fn.sum<number>("completes").as("completes"),
-    ])
-    .groupBy("channel_id")
-    .execute();
-}
-
 export type SurveyResults = {
   aggregates: ResultsAggregates;
   overview: ResponseOverview & { funnel: { channelId: string; clicks: number; views: number; starts: number; completes: number }[] };
@@ -307,7 +292,7 @@ export async function surveyResults(
   const [complete, partial, funnel] = await Promise.all([
     source === "auto" && rollupsCover(f) ? rollupResults(db, surveyId, f, channels) : answersPart("complete", withComplete),
     answersPart("partial", withPartial),
-    funnelCounts(db, surveyId, f),
+    funnelTotals(db, surveyId, f),
   ]);
   const included = [...(withComplete ? [complete] : []), ...(withPartial ? [partial] : [])];
   const sumCounts = <T extends { count: number }>(items: T[], key: (t: T) => string) => {

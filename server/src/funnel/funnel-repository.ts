@@ -26,9 +26,12 @@ export async function bumpFunnel(
     .execute();
 }
 
-export async function funnelTotals(db: Kysely<Database>, surveyId: string) {
-  return db
-    .selectFrom("funnel_counts")
+/** Funnel counts per channel ('' for direct), summed over the days in an optional range (YYYY-MM-DD, inclusive). */
+export async function funnelTotals(db: Kysely<Database>, surveyId: string, range: { from?: string | undefined; to?: string | undefined } = {}) {
+  let q = db.selectFrom("funnel_counts").where("survey_id", "=", surveyId);
+  if (range.from) q = q.where("day", ">=", range.from);
+  if (range.to) q = q.where("day", "<=", range.to);
+  return q
     .select((eb) => [
       "channel_id",
       eb.fn.sum<number>("clicks").as("clicks"),
@@ -36,7 +39,6 @@ export async function funnelTotals(db: Kysely<Database>, surveyId: string) {
       eb.fn.sum<number>("starts").as("starts"),
       eb.fn.sum<number>("completes").as("completes"),
     ])
-    .where("survey_id", "=", surveyId)
     .groupBy("channel_id")
     .execute();
 }
