@@ -4,15 +4,15 @@
  * app runs on a file database in production and an in-memory one in tests.
  *
  * Order matters: request id and security headers wrap everything; a URL holding a NUL
- * character (which Postgres cannot store) is refused before any route; the body limit runs
- * before anything reads a body; the client key, session/token and CSRF checks run
+ * character (which Postgres cannot store) is refused before any route; a body declared over the limit is
+ * refused before any route (one sent chunked, as it is read: lib/request-body.ts); the client key, session/token and CSRF checks run
  * before any /api route.
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "./app-env.js";
 import { createErrorHandler, errorBody } from "./errors.js";
 import { rejectUnstorableUrl } from "./lib/storable-text.js";
+import { bodyLimit, MAX_BODY_BYTES } from "./lib/request-body.js";
 import { requestContext, securityHeaders } from "./ops/request-context.js";
 import { authenticate, clientKeyMiddleware, csrfGuard } from "./auth/auth-middleware.js";
 import { authRoutes } from "./auth/auth-routes.js";
@@ -34,7 +34,7 @@ import { bookingRoutes } from "./bookings/booking-routes.js";
 import { outboxRoutes } from "./mail/outbox-routes.js";
 import { privacyRoutes } from "./privacy/privacy-routes.js";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
@@ -62,12 +62,7 @@ export function createApp(deps: AppDeps) {
     .use(requestContext(deps.logger))
     .use(securityHeaders)
     .use(rejectUnstorableUrl)
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) => c.json(errorBody("payload_too_large", "The request body is larger than 1 MiB"), 413),
-      }),
-    )
+    .use(bodyLimit)
     .route("/", healthRoutes(deps))
     .route("/api", api)
     .route("/", webRoutes(deps));

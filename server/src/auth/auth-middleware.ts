@@ -20,6 +20,7 @@ import {
 } from "./auth-repository.js";
 import { findMembership, listWorkspacesForUser } from "../workspaces/workspace-repository.js";
 import { keyedHash } from "./secrets.js";
+import { Lru } from "../lib/lru.js";
 import { clearSessionCookie, readSessionCookie, requestOrigin, writeSessionCookie } from "./session-cookie.js";
 
 const SLIDE_AFTER_MS = 60 * 60 * 1000;
@@ -41,12 +42,17 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 /** Sets `clientKey`: a keyed hash of the client address (no raw IP is kept anywhere). */
 export function clientKeyMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   let secret: Promise<string> | null = null;
+  // A busy survey sees the same few addresses over and over (a proxy, an office): hash each once.
+  const keys = new Lru<string, string>(10_000);
   return async (c, next) => {
     secret ??= instanceSecret(deps.db).catch((e) => {
       secret = null;
       throw e;
     });
-    c.set("clientKey", keyedHash(await secret, clientAddress(c, deps.config.trustProxy)));
+    const address = clientAddress(c, deps.config.trustProxy);
+    let key = keys.get(address);
+    if (key === undefined) keys.set(address, (key = keyedHash(await secret, address)));
+    c.set("clientKey", key);
     await next();
   };
 }

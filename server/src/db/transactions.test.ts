@@ -3,7 +3,7 @@ import SQLite from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { createDb } from "./create-db.js";
 import type { Database } from "./database.js";
 import { migrateToLatest } from "./migrate.js";
@@ -75,6 +75,87 @@ describe("writeTransaction on SQLite", () => {
     const row = await db.selectFrom("rate_limits").select("count").where("key", "=", "counter").executeTakeFirstOrThrow();
     expect(row.count).toBe(0);
     expect(otherCanWrite()).toBe(true);
+  });
+});
+
+describe("group commit on SQLite", () => {
+  let dir: string;
+  let db: Kysely<Database>;
+  let other: SQLite.Database;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), "sieve-group-"));
+    const file = join(dir, "t.db");
+    db = createDb({ kind: "sqlite", file });
+    await migrateToLatest(db);
+    other = new SQLite(file, { readonly: true });
+  });
+  afterEach(async () => {
+    other.close();
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const insert = (trx: Kysely<Database>, key: string) => trx.insertInto("rate_limits").values({ key, window_start: "x", count: 1 }).execute();
+  const keys = () => (other.prepare("select key from rate_limits order by key").all() as { key: string }[]).map((r) => r.key);
+  const commits = () => db.selectNoFrom((eb) => eb.val(1).as("x")).execute();
+
+  it("commits writers that arrive together in one transaction, each settling only after the commit", async () => {
+    const seenAtSettle: string[][] = [];
+    const units = Array.from({ length: 40 }, (_, i) =>
+      writeTransaction(db, async (trx) => {
+        await insert(trx, `k${String(i).padStart(2, "0")}`);
+        return i;
+      }).then((value) => {
+        // Another connection already sees this unit's row: it was committed before the promise settled.
+        seenAtSettle.push(keys());
+        return value;
+      }),
+    );
+    expect(await Promise.all(units)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    await commits();
+    expect(keys()).toHaveLength(40);
+    for (const seen of seenAtSettle) expect(seen).toHaveLength(40);
+  });
+
+  it("rolls back only the unit that throws; the others in its group commit", async () => {
+    const results = await Promise.allSettled(
+      ["a", "b", "c", "d"].map((key) =>
+        writeTransaction(db, async (trx) => {
+          await insert(trx, key);
+          if (key === "b") {
+            await insert(trx, "b2");
+            throw new Error("b fails");
+          }
+          // A later unit sees the writes of the earlier units of its group, as it would after their commits.
+          return (await trx.selectFrom("rate_limits").select("key").execute()).map((r) => r.key);
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error("b fails"));
+    expect((results[3] as PromiseFulfilledResult<string[]>).value.sort()).toEqual(["a", "c", "d"]);
+    expect(keys()).toEqual(["a", "c", "d"]);
+  });
+
+  it("fails every unit of a group whose commit fails, and keeps none of their writes", async () => {
+    // A deferred foreign key is checked at COMMIT: the group's commit fails as a whole.
+    const results = await Promise.allSettled([
+      writeTransaction(db, async (trx) => {
+        await sql`pragma defer_foreign_keys = on`.execute(trx);
+        await insert(trx, "fine");
+      }),
+      writeTransaction(db, async (trx) => {
+        await trx
+          .insertInto("answers")
+          .values({ response_id: "no-such-response", survey_id: "s", question_id: "q", option_id: null, value_text: null, value_number: null })
+          .execute();
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(keys()).toEqual([]);
+    // The connection is usable afterwards.
+    await writeTransaction(db, (trx) => insert(trx, "after"));
+    expect(keys()).toEqual(["after"]);
   });
 });
 

@@ -9,6 +9,7 @@ import type { AppEnv } from "../app-env.js";
 import { validator } from "hono/validator";
 import type { z } from "zod";
 import { AppError } from "../errors.js";
+import { readBodyText } from "./request-body.js";
 import { findUnstorableText, mayHoldUnstorableText } from "./storable-text.js";
 
 export type FieldIssue = { path: (string | number)[]; code: string; message: string };
@@ -59,7 +60,7 @@ async function readJson(c: Context): Promise<unknown> {
   if (!/^application\/(.+\+)?json(\s*;.*)?$/i.test(type.trim())) {
     throw new AppError(415, "unsupported_media_type", "Send the body as application/json");
   }
-  const text = await c.req.text();
+  const text = await readBodyText(c);
   if (text.trim() === "") throw new AppError(400, "invalid_json", "The request body is empty");
   if (nestingDepth(text) > MAX_JSON_DEPTH) {
     throw new AppError(400, "invalid_json", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);

@@ -41,12 +41,22 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** A strict Content-Security-Policy and the usual hardening headers on every response. */
+/**
+ * A strict Content-Security-Policy and the usual hardening headers on every response. They are
+ * set before the route runs, so the response is built with them; setting a header on a finished
+ * response would make @hono/node-server rebuild it as a full web Response. A route that returns
+ * a Response of its own gets them after the fact.
+ */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
   await next();
-  c.header("Content-Security-Policy", CSP);
-  c.header("X-Content-Type-Options", "nosniff");
-  c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-  c.header("X-Frame-Options", "DENY");
-  c.header("Cross-Origin-Opener-Policy", "same-origin");
+  if (c.res.headers.get("content-security-policy") === null) for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
 };
+
+const SECURITY_HEADERS: [string, string][] = [
+  ["Content-Security-Policy", CSP],
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "strict-origin-when-cross-origin"],
+  ["X-Frame-Options", "DENY"],
+  ["Cross-Origin-Opener-Policy", "same-origin"],
+];
