@@ -10,6 +10,7 @@ import { serve } from "@hono/node-server";
 import { parseConfig, type Config } from "./config.js";
 import { createDb, openSqlite } from "./db/create-db.js";
 import { startCheckpointer } from "./db/checkpointer.js";
+import { startSaveThread } from "./public/save-thread.js";
 import type { Database } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createApp } from "./app.js";
@@ -60,9 +61,27 @@ async function serveCommand(config: Config, logger: Logger) {
     config.database.kind === "sqlite"
       ? startCheckpointer(config.database.file, { onError: (message) => logger.warn("WAL checkpoint failed", { error: message }) })
       : null;
+  // On SQLite, public saves run on a thread of their own (public/save-thread.ts).
+  const saveThread =
+    config.database.kind === "sqlite"
+      ? startSaveThread(config.database.file, {
+          synchronous: config.sqliteSynchronous,
+          onError: (message) => logger.error("save thread failed", { error: message }),
+        })
+      : null;
   const passwords = createPasswordHasher(config.scryptLogN);
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
-  const app = createApp({ db, config, logger, clock: systemClock, ids: uuidIds, passwords, mailer, webDist: existsSync(webDist) ? webDist : null });
+  const app = createApp({
+    db,
+    config,
+    logger,
+    clock: systemClock,
+    ids: uuidIds,
+    passwords,
+    mailer,
+    webDist: existsSync(webDist) ? webDist : null,
+    ...(saveThread ? { saveResponse: saveThread.save } : {}),
+  });
   if (!existsSync(webDist)) logger.warn("web app not built; run `pnpm build` to serve the UI", { webDist });
   const base = config.publicUrl ?? `http://localhost:${config.port}`;
   if ((await countUsers(db)) === 0) {
@@ -111,6 +130,7 @@ async function serveCommand(config: Config, logger: Logger) {
     server.close(() => {
       void Promise.resolve(workerStopped)
         .then(() => mailer?.close())
+        .then(() => saveThread?.stop())
         .then(() => checkpointer?.stop())
         .then(() => db.destroy())
         .then(() => {

@@ -2,9 +2,11 @@
  * Public PUT throughput on the real server process (SQLite under a temp DATA_DIR, or
  * Postgres with BENCH_DATABASE_URL) with autocannon, as a ratio to a bare Hono JSON echo
  * measured in the same run. Every request is a new response id completing the screener.
+ * Response ids are made as the respondent page makes them (UUID v7, time-ordered).
  */
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { uuidV7 } from "@sieve/core";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { screenerInput } from "@sieve/server/testing";
@@ -32,7 +34,8 @@ function run(url: string, connections: number, seconds: number, body: (id: strin
       {
         method: "PUT",
         setupRequest: (req) => {
-          const id = randomUUID();
+          // Ids as the respondent page makes them (time-ordered v7).
+          const id = uuidV7(Date.now(), randomBytes(16));
           return { ...req, path: `${(req.path ?? "").replace(/\/[^/]*$/, "")}/${id}`, body: body(id), headers: { "content-type": "application/json", origin: new URL(url).origin } };
         },
       },
@@ -60,7 +63,7 @@ export async function publicPutBench(seconds: number, connections: number): Prom
     const created = await api("POST", "/api/surveys", { definition: input });
     await api("POST", `/api/surveys/${created.survey.id}/publish`);
     const payload = (i: string) =>
-      JSON.stringify({ survey: created.survey.slug, answers: { role: "me", tools: ["notion"], why: "x", email: `${i.slice(0, 8)}@example.com` }, complete: true });
+      JSON.stringify({ survey: created.survey.slug, answers: { role: "me", tools: ["notion"], why: "x", email: `${i.slice(-12)}@example.com` }, complete: true });
 
     const baseline = await run(`${echo.url}/echo/x`, connections, seconds, payload);
     const sieve = await run(`${server.url}/api/public/responses/x`, connections, seconds, payload);

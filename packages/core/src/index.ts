@@ -27,3 +27,4 @@ export * from "./results/export-columns";
 export * from "./stats/index";
 export * from "./calendar/index";
 export * from "./invitations/index";
+export * from "./ids/uuid-v7";

@@ -8,3 +8,4 @@ export { visibleQuestions, visibleAnswers, visibility } from "./screener/visible
 export { evaluateCondition } from "./screener/condition";
 export { shuffleOptions } from "./survey/shuffle-options";
 export { answerOf, isAnswered } from "./survey/answer-value";
+export { uuidV7 } from "./ids/uuid-v7";

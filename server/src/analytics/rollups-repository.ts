@@ -11,6 +11,8 @@ import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
 import { addAggregates, type ResultsAggregates, type ResultsFilter } from "@sieve/core";
 import type { Database, ResultCountTable } from "../db/database.js";
 import type { AnswerRow } from "../responses/answer-rows.js";
+import { precompiled } from "../db/precompiled.js";
+import { addToCounter, type Counter } from "../db/transactions.js";
 
 type Kind = ResultCountTable["kind"];
 type CountKey = { question_id: string; kind: Kind; option_id: string; row_id: string; value: number };
@@ -19,7 +21,7 @@ type CountKey = { question_id: string; kind: Kind; option_id: string; row_id: st
 export type ProfileKey = { surveyId: string; startedAt: string; channelId: string | null; outcome: string; segments: string };
 
 /** A response's answer rows as rollup cells: one 'a' per answered question, one 'c' per choice (an "Other" text counts as its option), one 'n' per number. */
-function cellsOf(rows: AnswerRow[]): CountKey[] {
+function cellsOf(rows: AnswerRow[]): Map<string, CountKey> {
   const cells = new Map<string, CountKey>();
   const add = (c: CountKey) => cells.set(`${c.question_id}\u0000${c.kind}\u0000${c.option_id}\u0000${c.row_id}\u0000${c.value}`, c);
   for (const r of rows) {
@@ -28,34 +30,75 @@ function cellsOf(rows: AnswerRow[]): CountKey[] {
     if (r.option_id !== null) add({ question_id: r.question_id, kind: "c", option_id: r.option_id, row_id: r.option_id === "__other__" ? "" : (r.value_text ?? ""), value: 0 });
     if (r.value_number !== null) add({ question_id: r.question_id, kind: "n", option_id: "", row_id: "", value: r.value_number });
   }
-  // One lock order for every writer, so concurrent upserts on Postgres cannot deadlock.
-  return [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+  return cells;
 }
+
+const upsertProfile = precompiled<{ survey_id: string; day: string; channel_id: string; outcome: string; segments: string; responses: number }>((db, p) =>
+  db
+    .insertInto("result_profiles")
+    .values({ survey_id: p.survey_id, day: p.day, channel_id: p.channel_id, outcome: p.outcome, segments: p.segments, responses: p.responses })
+    .onConflict((oc) =>
+      oc.columns(["survey_id", "day", "channel_id", "outcome", "segments"]).doUpdateSet({ responses: sql<number>`result_profiles.responses + ${p.responses}` }),
+    )
+    .returning(["id", "responses"]),
+);
+
+const insertProfileSegments = precompiled<object, { profile_id: number; segment_id: string }>((db, _p, rows) =>
+  db
+    .insertInto("result_profile_segments")
+    .values(rows.map((r) => ({ profile_id: r.profile_id, segment_id: r.segment_id })))
+    .onConflict((oc) => oc.doNothing()),
+);
+
+const countCells = precompiled<object, CountKey & { profile_id: number; n: number }>((db, _p, rows) =>
+  db
+    .insertInto("result_counts")
+    .values(rows.map((c) => ({ profile_id: c.profile_id, question_id: c.question_id, kind: c.kind, option_id: c.option_id, row_id: c.row_id, value: c.value, n: c.n })))
+    .onConflict((oc) =>
+      oc.columns(["profile_id", "question_id", "kind", "option_id", "row_id", "value"]).doUpdateSet({ n: sql<number>`result_counts.n + excluded.n` }),
+    ),
+);
+
+type ProfileTally = { key: ProfileKey; segmentIds: string[]; responses: number; cells: Map<string, CountKey & { n: number }> };
+
+/** Rollup additions by profile, each with its cells; written as one profile upsert and one cell upsert per 100 cells. */
+const rollups: Counter<Map<string, ProfileTally>> = {
+  init: () => new Map(),
+  async write(trx, profiles) {
+    // One lock order for every writer (profiles, then their cells sorted), so concurrent upserts on Postgres cannot deadlock.
+    for (const [, p] of [...profiles.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const { rows } = await upsertProfile(trx, {
+        survey_id: p.key.surveyId,
+        day: p.key.startedAt.slice(0, 10),
+        channel_id: p.key.channelId ?? "",
+        outcome: p.key.outcome,
+        segments: p.key.segments,
+        responses: p.responses,
+      });
+      const profile = rows[0] as { id: number; responses: number };
+      if (Number(profile.responses) === p.responses && p.segmentIds.length > 0) {
+        await insertProfileSegments(trx, {}, p.segmentIds.map((segment_id) => ({ profile_id: profile.id, segment_id })));
+      }
+      const cells = [...p.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => ({ ...c, profile_id: profile.id }));
+      for (let i = 0; i < cells.length; i += 100) await countCells(trx, {}, cells.slice(i, i + 100));
+    }
+  },
+};
 
 /** Count one newly complete response (call inside the transaction that completes it). */
 export async function addToRollups(db: Kysely<Database>, key: ProfileKey, segmentIds: string[], rows: AnswerRow[]) {
-  const profile = await db
-    .insertInto("result_profiles")
-    .values({ survey_id: key.surveyId, day: key.startedAt.slice(0, 10), channel_id: key.channelId ?? "", outcome: key.outcome, segments: key.segments, responses: 1 })
-    .onConflict((oc) => oc.columns(["survey_id", "day", "channel_id", "outcome", "segments"]).doUpdateSet({ responses: sql<number>`result_profiles.responses + 1` }))
-    .returning(["id", "responses"])
-    .executeTakeFirstOrThrow();
-  const id = profile.id;
-  if (Number(profile.responses) === 1 && segmentIds.length > 0) {
-    await db
-      .insertInto("result_profile_segments")
-      .values(segmentIds.map((segment_id) => ({ profile_id: id, segment_id })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
   const cells = cellsOf(rows);
-  for (let i = 0; i < cells.length; i += 100) {
-    await db
-      .insertInto("result_counts")
-      .values(cells.slice(i, i + 100).map((c) => ({ ...c, profile_id: id, n: 1 })))
-      .onConflict((oc) => oc.columns(["profile_id", "question_id", "kind", "option_id", "row_id", "value"]).doUpdateSet({ n: sql<number>`result_counts.n + 1` }))
-      .execute();
-  }
+  await addToCounter(db, rollups, (profiles) => {
+    const profileKey = `${key.surveyId}\u0000${key.startedAt.slice(0, 10)}\u0000${key.channelId ?? ""}\u0000${key.outcome}\u0000${key.segments}`;
+    let p = profiles.get(profileKey);
+    if (!p) profiles.set(profileKey, (p = { key, segmentIds, responses: 0, cells: new Map() }));
+    p.responses += 1;
+    for (const [cellKey, cell] of cells) {
+      const seen = p.cells.get(cellKey);
+      if (seen) seen.n += 1;
+      else p.cells.set(cellKey, { ...cell, n: 1 });
+    }
+  });
 }
 
 /** Whether rollups can answer this filter: they know no combination of answers within a response. */

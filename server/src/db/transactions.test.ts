@@ -7,7 +7,7 @@ import { sql, type Kysely } from "kysely";
 import { createDb } from "./create-db.js";
 import type { Database } from "./database.js";
 import { migrateToLatest } from "./migrate.js";
-import { lockForUpdate, writeTransaction } from "./transactions.js";
+import { addToCounter, lockForUpdate, writeTransaction, type Counter } from "./transactions.js";
 import { createTestDb, testDialects } from "../testing/test-db.js";
 
 /** Read a counter, yield to let the other writer run, then write counter+1: the classic lost update. */
@@ -156,6 +156,49 @@ describe("group commit on SQLite", () => {
     // The connection is usable afterwards.
     await writeTransaction(db, (trx) => insert(trx, "after"));
     expect(keys()).toEqual(["after"]);
+  });
+});
+
+describe.each(testDialects)("counters on %s", (dialect) => {
+  // A counter kept in rate_limits.count under one key; `writes` counts how often it reached the database.
+  let writes = 0;
+  const hits: Counter<{ n: number }> = {
+    init: () => ({ n: 0 }),
+    async write(trx, state) {
+      writes++;
+      await trx
+        .insertInto("rate_limits")
+        .values({ key: "hits", window_start: "x", count: state.n })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ count: sql<number>`rate_limits.count + ${state.n}` }))
+        .execute();
+    },
+  };
+  const count = async (db: Kysely<Database>) =>
+    (await db.selectFrom("rate_limits").select("count").where("key", "=", "hits").executeTakeFirst())?.count ?? 0;
+
+  it("sums the additions of a transaction and writes them once, leaving out a unit that rolled back", async () => {
+    const t = await createTestDb(dialect);
+    try {
+      writes = 0;
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) =>
+          writeTransaction(t.db, async (trx) => {
+            await addToCounter(trx, hits, (s) => (s.n += 1));
+            await addToCounter(trx, hits, (s) => (s.n += 1));
+            if (i === 7) throw new Error("unit 7 fails");
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.status === "rejected")).toHaveLength(1);
+      expect(await count(t.db)).toBe(38);
+      // SQLite: the twenty units share a group and one write; Postgres: one write per committed transaction.
+      expect(writes).toBe(dialect === "sqlite" ? 1 : 19);
+      // Outside a writeTransaction an addition is written straight away.
+      await addToCounter(t.db, hits, (s) => (s.n += 5));
+      expect(await count(t.db)).toBe(43);
+    } finally {
+      await t.cleanup();
+    }
   });
 });
 

@@ -16,11 +16,63 @@ export function isSqlite(db: Kysely<any>): boolean {
 
 /** Run `fn` in a transaction that holds the write lock (SQLite) from its first statement. */
 export async function writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  if (!isSqlite(db)) return db.transaction().execute(fn);
+  if (!isSqlite(db)) {
+    return db.transaction().execute(async (trx) => {
+      const tally = new Tally();
+      tallies.set(trx, tally);
+      const result = await fn(trx);
+      await tally.write(trx);
+      return result;
+    });
+  }
   let committer = committers.get(db);
   if (!committer) committers.set(db, (committer = new GroupCommitter(db)));
   return committer.run(fn);
 }
+
+/**
+ * A kind of counter that many writers add to (funnel counts, results rollups): `S` holds a
+ * transaction's additions, `write` stores them.
+ */
+export type Counter<S> = { init(): S; write(trx: Kysely<Database>, state: S): Promise<void> };
+
+/**
+ * Add to a counter inside a writeTransaction: the additions are summed in memory and written
+ * once, just before the transaction commits, so a group of a hundred saves writes a shared
+ * funnel row or rollup cell once instead of a hundred times. A unit of work that rolls back
+ * takes its additions with it. Outside writeTransaction the addition is written at once.
+ */
+export async function addToCounter<S>(trx: Kysely<Database>, counter: Counter<S>, add: (state: S) => void): Promise<void> {
+  const tally = tallies.get(trx);
+  if (tally) return tally.add(counter, add);
+  const state = counter.init();
+  add(state);
+  await counter.write(trx, state);
+}
+
+/** The counter additions of one transaction (or one unit of a group), in the order they were made. */
+class Tally {
+  private readonly additions: [Counter<any>, (state: any) => void][] = [];
+  add<S>(counter: Counter<S>, add: (state: S) => void) {
+    this.additions.push([counter, add]);
+  }
+  /** A released unit's additions join its group's. */
+  moveTo(group: Tally) {
+    group.additions.push(...this.additions.splice(0));
+  }
+  async write(trx: Kysely<Database>) {
+    const states = new Map<Counter<any>, unknown>();
+    for (const [counter, add] of this.additions) {
+      if (!states.has(counter)) states.set(counter, counter.init());
+      add(states.get(counter));
+    }
+    this.additions.length = 0;
+    for (const [counter, state] of states) await counter.write(trx, state);
+  }
+}
+
+/** The tally a transaction's (or the current unit's) counter additions go to, by the Kysely instance it runs on. */
+const tallies = new WeakMap<Kysely<any>, Tally>();
 
 type Job = { fn: (trx: Kysely<Database>) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
@@ -79,12 +131,16 @@ class GroupCommitter {
       for (const job of this.queue.splice(0, MAX_GROUP)) job.reject(error);
       return;
     }
+    const group = new Tally();
     while (this.queue.length > 0 && done.length < MAX_GROUP) {
       const job = this.queue.shift()!;
       await run(conn, "savepoint unit");
+      const unit = new Tally();
+      tallies.set(conn, unit);
       try {
         const value = await job.fn(conn);
         await run(conn, "release unit");
+        unit.moveTo(group);
         done.push({ job, value });
       } catch (error) {
         try {
@@ -92,6 +148,7 @@ class GroupCommitter {
           await run(conn, "release unit");
         } catch (rollbackError) {
           // SQLite rolled the whole transaction back (a full disk, say): nothing in this group is kept.
+          tallies.delete(conn);
           job.reject(error);
           settleAll(rollbackError);
           await run(conn, "rollback").catch(() => undefined);
@@ -100,7 +157,9 @@ class GroupCommitter {
         job.reject(error);
       }
     }
+    tallies.delete(conn);
     try {
+      await group.write(conn);
       await run(conn, "commit");
     } catch (error) {
       settleAll(error);

@@ -8,11 +8,14 @@ import { screenerInput } from "../testing/fixtures.js";
 const qualifying = { role: "me", tools: ["notion"] };
 const page2 = { why: "It syncs with everything", email: "Ada@Example.com" };
 
-describe.each(testDialects)("public responses on %s", (dialect) => {
+// Every case also runs with saves on the save thread, as `sieve serve` runs them on SQLite.
+const setups = [...testDialects.map((dialect) => ({ name: dialect, dialect, saveThread: false })), { name: "sqlite, save thread", dialect: "sqlite" as const, saveThread: true }];
+
+describe.each(setups)("public responses on $name", ({ dialect, saveThread }) => {
   let t: TestApp;
   let owner: Agent;
   beforeEach(async () => {
-    t = await createTestApp({ dialect });
+    t = await createTestApp({ dialect, saveThread });
     owner = (await t.setupOwner()).agent;
   });
   afterEach(async () => t.cleanup());

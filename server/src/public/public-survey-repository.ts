@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { SurveyDefinition } from "@sieve/core";
 import type { Database } from "../db/database.js";
+import { precompiled } from "../db/precompiled.js";
 import { Lru } from "../lib/lru.js";
 import { findVersion } from "../surveys/survey-repository.js";
 import { countCompleted } from "../responses/response-repository.js";
@@ -15,14 +16,16 @@ export type LiveSurvey = {
 
 /** The published survey behind a public slug (definition loaded separately, cached). */
 export async function findLiveSurvey(db: Kysely<Database>, slug: string): Promise<LiveSurvey | undefined> {
-  const row = await db
-    .selectFrom("surveys")
-    .select(["id", "slug", "workspace_id", "status", "published_version"])
-    .where("slug", "=", slug)
-    .executeTakeFirst();
+  const row = (await selectLiveSurvey(db, { slug })).rows[0] as
+    | { id: string; slug: string; workspace_id: string; status: LiveSurvey["status"]; published_version: number | null }
+    | undefined;
   if (!row || row.published_version === null) return undefined;
   return { id: row.id, slug: row.slug, workspaceId: row.workspace_id, status: row.status, version: row.published_version };
 }
+
+const selectLiveSurvey = precompiled<{ slug: string }>((db, p) =>
+  db.selectFrom("surveys").select(["id", "slug", "workspace_id", "status", "published_version"]).where("slug", "=", p.slug),
+);
 
 /** Published versions never change, so a parsed definition can be kept for as long as we like. */
 export function createVersionCache(capacity = 500) {

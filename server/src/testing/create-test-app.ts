@@ -3,7 +3,11 @@
  * go through `app.request()` — the whole middleware stack, no sockets. Each `agent`
  * keeps its own cookie jar, like one browser.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createApp } from "../app.js";
+import { startSaveThread } from "../public/save-thread.js";
 import type { AppDeps } from "../app-env.js";
 import { parseConfig, type Config } from "../config.js";
 import { createPasswordHasher } from "../auth/passwords.js";
@@ -64,10 +68,22 @@ export type TestApp = {
 };
 
 export async function createTestApp(
-  options: { dialect?: Dialect; config?: Partial<Config>; webDist?: string | null; sqliteFile?: string; mailer?: Mailer | null } = {},
+  options: {
+    dialect?: Dialect;
+    config?: Partial<Config>;
+    webDist?: string | null;
+    sqliteFile?: string;
+    mailer?: Mailer | null;
+    /** Save public responses on the save thread, as `sieve serve` does on SQLite (a temporary database file unless `sqliteFile`). */
+    saveThread?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const dialect = options.dialect ?? "sqlite";
-  const testDb = await createTestDb(dialect, options.sqliteFile ? { file: options.sqliteFile } : {});
+  if (options.saveThread && dialect !== "sqlite") throw new Error("the save thread is for SQLite");
+  const tempDir = options.saveThread && !options.sqliteFile ? mkdtempSync(join(tmpdir(), "sieve-save-thread-")) : null;
+  const sqliteFile = options.sqliteFile ?? (tempDir ? join(tempDir, "sieve.db") : undefined);
+  const testDb = await createTestDb(dialect, sqliteFile ? { file: sqliteFile } : {});
+  const saveThread = options.saveThread && sqliteFile ? startSaveThread(sqliteFile) : null;
   const parsed = parseConfig({ LOG_LEVEL: "silent" });
   if (!parsed.ok) throw new Error(parsed.message);
   const clock = createTestClock();
@@ -81,6 +97,7 @@ export async function createTestApp(
     passwords: createPasswordHasher(10),
     webDist: options.webDist ?? null,
     mailer: options.mailer ?? null,
+    ...(saveThread ? { saveResponse: saveThread.save } : {}),
   };
   const app = createApp(deps);
 
@@ -156,5 +173,10 @@ export async function createTestApp(
     return { agent: a, userId: user.id, workspaceId: workspace.id };
   };
 
-  return { app, deps, db: testDb.db, dialect, clock, agent, setupOwner, addMember, createOutsider, cleanup: testDb.cleanup };
+  const cleanup = async () => {
+    await saveThread?.stop();
+    await testDb.cleanup();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  };
+  return { app, deps, db: testDb.db, dialect, clock, agent, setupOwner, addMember, createOutsider, cleanup };
 }

@@ -3,6 +3,7 @@
 // retries reuse the same response id (the idempotency key).
 import type { AnswerValue, Answers } from "@sieve/core";
 import type { EndKey, ResponseMeta } from "./submit";
+import { uuidV7 } from "./core";
 
 /** How a response ended: a server end screen, or "already" (done, outcome unknown here). */
 export type Ending = EndKey | "already";
@@ -53,14 +54,12 @@ export function saveProgress(slug: string, progress: Progress): void {
   write(storageKey(slug), JSON.stringify(end ? { responseId, end } : progress));
 }
 
-/** A v4 UUID; crypto.randomUUID needs a secure context, getRandomValues does not. */
+/**
+ * A time-ordered (v7) UUID: responses started one after another get ids that sort together,
+ * which keeps the server's index writes local. getRandomValues needs no secure context.
+ */
 export function newResponseId(): string {
-  if (typeof crypto.randomUUID === "function" && window.isSecureContext) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidV7(Date.now(), crypto.getRandomValues(new Uint8Array(16)));
 }
 
 // Storage can be disabled (private modes, strict settings): the page then still

@@ -1,0 +1,33 @@
+/**
+ * The save thread's entry (see save-thread.ts): its own SQLite connection, the same
+ * response saver as the request thread, and a message per save.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { createDb } from "../db/create-db.js";
+import { uuidIds } from "../ops/clock.js";
+import { AppError } from "../errors.js";
+import { createResponseSaver, type SaveInput } from "./response-saver.js";
+import type { SaveReply, SaveRequest, SaveThreadOptions } from "./save-thread.js";
+
+const port = parentPort!;
+const options = workerData as Required<SaveThreadOptions> & { file: string };
+// The checkpointer thread checkpoints; this connection only does so should it fall far behind.
+const db = createDb({ kind: "sqlite", file: options.file, sqliteSynchronous: options.synchronous, walAutocheckpoint: 10_000 });
+const save = createResponseSaver({ db, ids: uuidIds });
+
+function errorOf(error: unknown): SaveReply["error"] {
+  if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message, details: error.details };
+  return { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };
+}
+
+port.on("message", (m: SaveRequest | "stop") => {
+  if (m === "stop") {
+    void db.destroy().finally(() => port.postMessage("stopped"));
+    return;
+  }
+  save(m.input as SaveInput).then(
+    (result) => port.postMessage({ n: m.n, result } satisfies SaveReply),
+    (error: unknown) => port.postMessage({ n: m.n, error: errorOf(error) } satisfies SaveReply),
+  );
+});
+port.postMessage("ready");
