@@ -164,7 +164,7 @@ export function createResponseSaver(deps: { db: Kysely<Database>; ids: IdGenerat
         }
       }
 
-      const validated = validateAnswers(definition, body.answers, { ctx, partial: !body.complete });
+      const validated = validateAnswers(definition, body.answers, { ctx, partial: !body.complete, shapeChecked: true });
       if (!validated.ok) {
         throw new AppError(400, "invalid_answers", `${validated.issues.length} answer(s) need attention`, { issues: validated.issues });
       }

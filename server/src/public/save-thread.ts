@@ -24,6 +24,23 @@ export type SaveReply = {
 };
 export type SaveThread = { save: ResponseSaver; stop(): Promise<void> };
 
+/**
+ * Messages between the threads go in batches, one per event-loop turn: a message has a fixed
+ * cost on both sides, and under load a turn carries dozens of saves.
+ */
+export function batched<T>(send: (items: T[]) => void): (item: T) => void {
+  let items: T[] = [];
+  return (item) => {
+    items.push(item);
+    if (items.length > 1) return;
+    setImmediate(() => {
+      const batch = items;
+      items = [];
+      send(batch);
+    });
+  };
+}
+
 /** The worker module: TypeScript source under tsx (which a worker must register itself), JavaScript when compiled. */
 function newWorker(data: object): Worker {
   const source = import.meta.url.endsWith(".ts");
@@ -42,23 +59,28 @@ export function startSaveThread(file: string, options: SaveThreadOptions = {}): 
   let broken: Error | null = null;
   let exited = false;
 
+  const settle = (m: SaveReply) => {
+    const p = pending.get(m.n);
+    if (!p) return;
+    pending.delete(m.n);
+    if (m.result) p.resolve(m.result);
+    else if (m.error?.status !== undefined && m.error.code !== undefined) {
+      p.reject(new AppError(m.error.status as AppError["status"], m.error.code, m.error.message, m.error.details));
+    } else {
+      const error = new Error(m.error?.message ?? "save failed");
+      if (m.error?.stack) error.stack = m.error.stack;
+      p.reject(error);
+    }
+  };
+  const post = batched<SaveRequest>((requests) => worker.postMessage(requests));
+
   const start = () => {
     const w = newWorker(data);
     let ready = false;
-    w.on("message", (m: SaveReply | "ready" | "stopped") => {
-      if (m === "ready") ready = true;
-      if (typeof m === "string") return;
-      const p = pending.get(m.n);
-      if (!p) return;
-      pending.delete(m.n);
-      if (m.result) p.resolve(m.result);
-      else if (m.error?.status !== undefined && m.error.code !== undefined) {
-        p.reject(new AppError(m.error.status as AppError["status"], m.error.code, m.error.message, m.error.details));
-      } else {
-        const error = new Error(m.error?.message ?? "save failed");
-        if (m.error?.stack) error.stack = m.error.stack;
-        p.reject(error);
-      }
+    w.on("message", (message: SaveReply[] | "ready" | "stopped") => {
+      if (message === "ready") ready = true;
+      if (typeof message === "string") return;
+      for (const m of message) settle(m);
     });
     w.on("error", (error) => options.onError?.(String(error)));
     w.once("exit", (code) => {
@@ -86,7 +108,7 @@ export function startSaveThread(file: string, options: SaveThreadOptions = {}): 
         if (broken) return reject(broken);
         const n = next++;
         pending.set(n, { resolve, reject });
-        worker.postMessage({ n, input } satisfies SaveRequest);
+        post({ n, input });
       }),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -7,7 +7,7 @@ import { createDb } from "../db/create-db.js";
 import { uuidIds } from "../ops/clock.js";
 import { AppError } from "../errors.js";
 import { createResponseSaver, type SaveInput } from "./response-saver.js";
-import type { SaveReply, SaveRequest, SaveThreadOptions } from "./save-thread.js";
+import { batched, type SaveReply, type SaveRequest, type SaveThreadOptions } from "./save-thread.js";
 
 const port = parentPort!;
 const options = workerData as Required<SaveThreadOptions> & { file: string };
@@ -20,14 +20,18 @@ function errorOf(error: unknown): SaveReply["error"] {
   return { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };
 }
 
-port.on("message", (m: SaveRequest | "stop") => {
-  if (m === "stop") {
+const reply = batched<SaveReply>((replies) => port.postMessage(replies));
+
+port.on("message", (message: SaveRequest[] | "stop") => {
+  if (message === "stop") {
     void db.destroy().finally(() => port.postMessage("stopped"));
     return;
   }
-  save(m.input as SaveInput).then(
-    (result) => port.postMessage({ n: m.n, result } satisfies SaveReply),
-    (error: unknown) => port.postMessage({ n: m.n, error: errorOf(error) } satisfies SaveReply),
-  );
+  for (const m of message) {
+    save(m.input as SaveInput).then(
+      (result) => reply({ n: m.n, result }),
+      (error: unknown) => reply({ n: m.n, error: errorOf(error) }),
+    );
+  }
 });
 port.postMessage("ready");

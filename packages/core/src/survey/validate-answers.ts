@@ -22,8 +22,12 @@ import { fail, issue, ok, type Issue, type Result } from "../result";
 
 type Path = (string | number)[];
 
-/** `partial` skips required checks (a page-by-page save); `ctx` feeds channel conditions. */
-export type ValidateAnswersOptions = { ctx: RespondentContext; partial: boolean };
+/**
+ * `partial` skips required checks (a page-by-page save); `ctx` feeds channel conditions;
+ * `shapeChecked` says the input already passed AnswersSchema (a request body schema that
+ * embeds it), so it is not parsed twice.
+ */
+export type ValidateAnswersOptions = { ctx: RespondentContext; partial: boolean; shapeChecked?: boolean };
 
 /** Longest email address SMTP allows. */
 const EMAIL_MAX_LENGTH = 254;
@@ -35,7 +39,7 @@ const isIsoDate = (value: string): boolean => IsoDateSchema.safeParse(value).suc
 
 /** Validates and normalizes answers. Example: `validateAnswers(def, body.answers, { ctx, partial: true })`. */
 export function validateAnswers(def: SurveyDefinition, input: unknown, options: ValidateAnswersOptions): Result<Answers> {
-  const parsed = AnswersSchema.safeParse(input);
+  const parsed = options.shapeChecked ? { success: true as const, data: input as Answers } : AnswersSchema.safeParse(input);
   if (!parsed.success) {
     return fail(
       parsed.error.issues.map((zodIssue) =>
