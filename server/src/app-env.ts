@@ -6,7 +6,7 @@ import type { Role, User } from "./auth/auth-repository.js";
 import type { Clock, IdGenerator } from "./ops/clock.js";
 import type { Logger } from "./ops/logger.js";
 import type { Mailer } from "./mail/mailer.js";
-import type { ResponseSaver } from "./public/response-saver.js";
+import type { PublicWriter } from "./public/public-writer.js";
 
 /** Everything the app needs from outside, passed in — no globals, no work at import time. */
 export type AppDeps = {
@@ -20,8 +20,8 @@ export type AppDeps = {
   mailer: Mailer | null;
   /** Where the built web assets are (web/dist); null serves no UI (API-only tests). */
   webDist: string | null;
-  /** Saves public responses; by default in the request's thread, on SQLite in `serve` on the save thread (main.ts). */
-  saveResponse?: ResponseSaver;
+  /** The public side's writes; by default in the request's thread, on SQLite in `serve` on the save thread (main.ts). */
+  publicWriter?: PublicWriter;
 };
 
 export type Actor = {

@@ -33,10 +33,13 @@ import { slotRoutes } from "./slots/slot-routes.js";
 import { bookingRoutes } from "./bookings/booking-routes.js";
 import { outboxRoutes } from "./mail/outbox-routes.js";
 import { privacyRoutes } from "./privacy/privacy-routes.js";
+import { createPublicWriter } from "./public/public-writer.js";
 
 export { MAX_BODY_BYTES };
 
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  // One writer (and its caches) for every route that writes on the public side.
+  const deps: AppDeps = { ...appDeps, publicWriter: appDeps.publicWriter ?? createPublicWriter(appDeps) };
   const api = new Hono<AppEnv>()
     .use(clientKeyMiddleware(deps))
     .use(csrfGuard(deps))

@@ -80,7 +80,7 @@ async function serveCommand(config: Config, logger: Logger) {
     passwords,
     mailer,
     webDist: existsSync(webDist) ? webDist : null,
-    ...(saveThread ? { saveResponse: saveThread.save } : {}),
+    ...(saveThread ? { publicWriter: saveThread } : {}),
   });
   if (!existsSync(webDist)) logger.warn("web app not built; run `pnpm build` to serve the UI", { webDist });
   const base = config.publicUrl ?? `http://localhost:${config.port}`;

@@ -118,6 +118,25 @@ describe.each(setups)("public responses on $name", ({ dialect, saveThread }) => 
     expect(qualified).toHaveLength(5);
   });
 
+  it("keeps the quotas of the version a response started on exact, after a version without quotas is published", async () => {
+    const input = screenerInput();
+    input.quotas = [{ id: "all", name: "Everyone", segmentId: null, cap: 2 }];
+    const { id: surveyId, slug } = await publish(input);
+    const ids = Array.from({ length: 8 }, () => randomUUID());
+    for (const id of ids) await put(id, { survey: slug, answers: qualifying, complete: false, page: 0 });
+    const v2 = screenerInput();
+    v2.quotas = [];
+    const survey = (await owner.json("GET", `/api/surveys/${surveyId}`)).body.survey;
+    await owner.json("PUT", `/api/surveys/${surveyId}/definition`, { body: { revision: survey.revision, definition: v2 } });
+    expect((await owner.json("POST", `/api/surveys/${surveyId}/publish`)).status).toBe(200);
+    // On Postgres these completions find out only after reading their rows that they need the survey lock.
+    const done = await Promise.all(
+      ids.map((id, i) => put(id, { survey: slug, answers: { ...qualifying, why: "x", email: `v${i}@example.com` }, complete: true, page: 1 })),
+    );
+    const ends = done.map((r) => r.body.end).sort();
+    expect(ends).toEqual(["over_quota", "over_quota", "over_quota", "over_quota", "over_quota", "over_quota", "qualified", "qualified"]);
+  });
+
   it("validates against the version the response started on", async () => {
     const { id: surveyId, slug } = await publish();
     const responseId = randomUUID();

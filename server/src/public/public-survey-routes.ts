@@ -11,11 +11,11 @@ import type { AppDeps, AppEnv } from "../app-env.js";
 import { AppError } from "../errors.js";
 import { jsonBody, parseOrThrow } from "../lib/validate.js";
 import { WindowCounter } from "../lib/window-counter.js";
-import { bumpFunnel } from "../funnel/funnel-repository.js";
 import { hasCompletedDuplicate } from "../responses/response-repository.js";
 import { closeIfDue, findChannelForSurvey } from "./public-survey-repository.js";
 import { PutResponseBodySchema, ResponseIdSchema } from "./public-schemas.js";
-import { bodyHashOf, closedError, createLiveSurveys, createResponseSaver } from "./response-saver.js";
+import { bodyHashOf, closedError, createLiveSurveys } from "./response-saver.js";
+import { createPublicWriter } from "./public-writer.js";
 
 const DONE_COOKIE = "sieve_done";
 const RATE_WINDOW_MS = 60_000;
@@ -27,7 +27,7 @@ function doneSurveys(c: Context<AppEnv>): string[] {
 export function publicSurveyRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   const live = createLiveSurveys(db);
-  const save = deps.saveResponse ?? createResponseSaver({ db, ids: deps.ids, live });
+  const writer = deps.publicWriter ?? createPublicWriter(deps);
   const saves = new WindowCounter(RATE_WINDOW_MS);
 
   return new Hono<AppEnv>()
@@ -36,7 +36,7 @@ export function publicSurveyRoutes(deps: AppDeps) {
       const now = clock.now();
       if (await closeIfDue(db, survey, definition, now)) throw closedError(definition);
       const channel = await findChannelForSurvey(db, survey.id, c.req.query("c"));
-      await bumpFunnel(db, survey.id, channel?.id ?? null, "views", now);
+      await writer.count({ surveyId: survey.id, channelId: channel?.id ?? null, step: "views", now: now.toISOString() });
       const repeat =
         definition.settings.onePerPerson &&
         (doneSurveys(c).includes(survey.id) ||
@@ -65,7 +65,7 @@ export function publicSurveyRoutes(deps: AppDeps) {
         throw new AppError(429, "too_many_requests", "Too many saves from this network; try again in a minute", { retryAfterSeconds: 60 });
       }
       const seenBefore = doneSurveys(c);
-      const { reply, surveyId } = await save({
+      const { reply, surveyId } = await writer.save({
         id,
         body,
         clientKey: c.get("clientKey"),

@@ -71,6 +71,13 @@ const ACTIVITY_RESOLUTION_MS = 5_000;
 
 /** Another transaction stored this response id's first save while ours was deciding it. */
 class FirstSaveRace extends Error {}
+/** A Postgres completion that turned out to need the survey's row lock after all. */
+class SurveyLockNeeded extends Error {}
+
+/** Whether completing a response of this version decides on counts of other responses (quotas, the limit, duplicates). */
+function decidesOnCounts(definition: SurveyDefinition): boolean {
+  return definition.quotas.length > 0 || definition.settings.responseLimit !== null || definition.settings.onePerPerson;
+}
 
 /** Which end screen an outcome shows. A flagged respondent sees the neutral "not a match" screen. */
 function endFor(outcome: "qualified" | "disqualified" | "over_quota" | "flagged"): End {
@@ -139,10 +146,12 @@ export function createResponseSaver(deps: { db: Kysely<Database>; ids: IdGenerat
     const dedupe = await live$.dedupeHash(live.survey.id, clientKey, userAgent);
     const meta: Record<string, string> = Object.fromEntries(Object.entries(body.meta ?? {}).filter(([, v]) => typeof v === "string")) as Record<string, string>;
 
-    const attempt = () => writeTransaction(db, async (trx): Promise<Reply> => {
-      // Completions of one survey take its row lock first, so quota counts cannot interleave (Postgres;
-      // SQLite's BEGIN IMMEDIATE already serializes every writer).
-      if (body.complete && !isSqlite(trx)) await lockForUpdate(trx, trx.selectFrom("surveys").select("id").where("id", "=", live.survey.id)).execute();
+    const attempt = (lockSurvey: boolean) => writeTransaction(db, async (trx): Promise<Reply> => {
+      // Completions of a survey with quotas, a response limit or one response per person take its row
+      // lock first, so the counts they decide on cannot interleave (Postgres; SQLite's BEGIN IMMEDIATE
+      // already serializes every writer). Other completions run side by side.
+      const postgres = body.complete && !isSqlite(trx);
+      if (postgres && lockSurvey) await lockForUpdate(trx, trx.selectFrom("surveys").select("id").where("id", "=", live.survey.id)).execute();
       const existing = await lockResponse(trx, id);
       const created = existing === undefined;
       // A first save decides everything before the row exists, then inserts it once, decided.
@@ -152,6 +161,8 @@ export function createResponseSaver(deps: { db: Kysely<Database>; ids: IdGenerat
       if (row.survey_id !== live.survey.id) throw new AppError(409, "response_id_conflict", "This response id belongs to another survey");
       const definition = row.version === live.survey.version ? live.definition : await versionOf(trx, row.survey_id, row.version);
       if (!definition) throw new Error(`version ${row.version} of ${row.survey_id} is missing`);
+      // Started on an older version that counts where the live one does not: start over, with the lock.
+      if (postgres && !lockSurvey && decidesOnCounts(definition)) throw new SurveyLockNeeded();
 
       if (row.status === "complete") {
         if (row.body_hash === bodyHash && row.outcome) return { status: "complete", next: "end", end: endFor(row.outcome) };
@@ -245,8 +256,16 @@ export function createResponseSaver(deps: { db: Kysely<Database>; ids: IdGenerat
       }
       return finishing && outcome ? { status: "complete", next: "end", end: endFor(outcome) } : { status: "partial", next: "continue" };
     });
-    // Two first saves of one id at once (Postgres): the one that loses the insert runs again and finds the row.
-    const reply = await attempt().catch((error: unknown) => (error instanceof FirstSaveRace ? attempt() : Promise.reject(error)));
-    return { reply, surveyId: live.survey.id };
+    // Postgres only: two first saves of one id at once (the one that loses the insert runs again and
+    // finds the row), or a completion that needs the survey lock it did not take.
+    let lockSurvey = decidesOnCounts(live.definition);
+    for (let tries = 1; ; tries++) {
+      try {
+        return { reply: await attempt(lockSurvey), surveyId: live.survey.id };
+      } catch (error) {
+        if (tries >= 3 || !(error instanceof FirstSaveRace || error instanceof SurveyLockNeeded)) throw error;
+        if (error instanceof SurveyLockNeeded) lockSurvey = true;
+      }
+    }
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Public saves on a thread of their own (SQLite, `sieve serve`).
+ * Public saves (and the funnel's view and click counts) on a thread of their own (SQLite, `sieve serve`).
  *
  * A public save spends most of its CPU in the database: a dozen statements, their commit and
  * Kysely around them. On one thread that work and HTTP take turns on one core; here HTTP,
@@ -13,16 +13,17 @@
  */
 import { Worker } from "node:worker_threads";
 import { AppError } from "../errors.js";
-import type { ResponseSaver, SaveInput, SaveResult } from "./response-saver.js";
+import type { SaveInput, SaveResult } from "./response-saver.js";
+import type { FunnelCount, PublicWriter } from "./public-writer.js";
 
 export type SaveThreadOptions = { synchronous?: "NORMAL" | "FULL"; onError?: (message: string) => void };
-export type SaveRequest = { n: number; input: SaveInput };
+export type SaveRequest = { n: number; input: SaveInput } | { n: number; count: FunnelCount };
 export type SaveReply = {
   n: number;
-  result?: SaveResult;
+  result?: SaveResult | null;
   error?: { status?: number; code?: string; message: string; details?: unknown; stack?: string | undefined };
 };
-export type SaveThread = { save: ResponseSaver; stop(): Promise<void> };
+export type SaveThread = PublicWriter & { stop(): Promise<void> };
 
 /**
  * Messages between the threads go in batches, one per event-loop turn: a message has a fixed
@@ -52,7 +53,7 @@ function newWorker(data: object): Worker {
 
 export function startSaveThread(file: string, options: SaveThreadOptions = {}): SaveThread {
   const data = { file, synchronous: options.synchronous ?? "NORMAL" };
-  const pending = new Map<number, { resolve: (r: SaveResult) => void; reject: (e: unknown) => void }>();
+  const pending = new Map<number, { resolve: (r: any) => void; reject: (e: unknown) => void }>();
   let next = 0;
   let stopping = false;
   let worker: Worker;
@@ -63,7 +64,7 @@ export function startSaveThread(file: string, options: SaveThreadOptions = {}): 
     const p = pending.get(m.n);
     if (!p) return;
     pending.delete(m.n);
-    if (m.result) p.resolve(m.result);
+    if (m.result !== undefined) p.resolve(m.result);
     else if (m.error?.status !== undefined && m.error.code !== undefined) {
       p.reject(new AppError(m.error.status as AppError["status"], m.error.code, m.error.message, m.error.details));
     } else {
@@ -102,14 +103,19 @@ export function startSaveThread(file: string, options: SaveThreadOptions = {}): 
   };
   worker = start();
 
+  const request = <T>(body: { input: SaveInput } | { count: FunnelCount }) =>
+    new Promise<T>((resolve, reject) => {
+      if (broken) return reject(broken);
+      const n = next++;
+      pending.set(n, { resolve, reject });
+      post({ n, ...body });
+    });
+
   return {
-    save: (input) =>
-      new Promise<SaveResult>((resolve, reject) => {
-        if (broken) return reject(broken);
-        const n = next++;
-        pending.set(n, { resolve, reject });
-        post({ n, input });
-      }),
+    save: (input) => request<SaveResult>({ input }),
+    count: async (count) => {
+      await request<null>({ count });
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;

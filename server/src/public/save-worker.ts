@@ -6,7 +6,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { createDb } from "../db/create-db.js";
 import { uuidIds } from "../ops/clock.js";
 import { AppError } from "../errors.js";
-import { createResponseSaver, type SaveInput } from "./response-saver.js";
+import { createResponseSaver } from "./response-saver.js";
+import { countFunnel } from "./public-writer.js";
 import { batched, type SaveReply, type SaveRequest, type SaveThreadOptions } from "./save-thread.js";
 
 const port = parentPort!;
@@ -28,7 +29,8 @@ port.on("message", (message: SaveRequest[] | "stop") => {
     return;
   }
   for (const m of message) {
-    save(m.input as SaveInput).then(
+    const done = "input" in m ? save(m.input) : countFunnel(db, m.count).then(() => null);
+    done.then(
       (result) => reply({ n: m.n, result }),
       (error: unknown) => reply({ n: m.n, error: errorOf(error) }),
     );

@@ -97,7 +97,7 @@ export async function createTestApp(
     passwords: createPasswordHasher(10),
     webDist: options.webDist ?? null,
     mailer: options.mailer ?? null,
-    ...(saveThread ? { saveResponse: saveThread.save } : {}),
+    ...(saveThread ? { publicWriter: saveThread } : {}),
   };
   const app = createApp(deps);
 

@@ -6,10 +6,10 @@
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { Hono, type Context } from "hono";
+import { createPublicWriter } from "../public/public-writer.js";
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { findChannelByCode } from "../channels/channel-repository.js";
 import { findSurveySlugById } from "./web-repository.js";
-import { bumpFunnel } from "../funnel/funnel-repository.js";
 import { closeIfDue, createVersionCache, findLiveSurvey } from "../public/public-survey-repository.js";
 import { requestOrigin } from "../auth/session-cookie.js";
 import { renderSurveyPage } from "./survey-page.js";
@@ -33,6 +33,7 @@ export function webRoutes(deps: AppDeps) {
   const dist = deps.webDist;
   const versionOf = createVersionCache(100);
   const cards = createCardCache(200);
+  const writer = deps.publicWriter ?? createPublicWriter(deps);
   const cache = new Map<string, Promise<string | null>>();
   const html = (file: string) => {
     let p = cache.get(file);
@@ -78,7 +79,7 @@ export function webRoutes(deps: AppDeps) {
       if (!channel) return c.html("<!doctype html><title>Link not found</title><p>This link does not exist.</p>", 404);
       const slug = await findSurveySlugById(deps.db, channel.surveyId);
       if (!slug) return c.html("<!doctype html><title>Link not found</title><p>This link does not exist.</p>", 404);
-      await bumpFunnel(deps.db, channel.surveyId, channel.id, "clicks", deps.clock.now());
+      await writer.count({ surveyId: channel.surveyId, channelId: channel.id, step: "clicks", now: deps.clock.now().toISOString() });
       const target = new URL(`/s/${slug}`, "http://x");
       target.searchParams.set("c", channel.code);
       for (const [k, v] of new URL(c.req.url).searchParams) if (k.startsWith("utm_")) target.searchParams.set(k, v);
