@@ -37,6 +37,21 @@ describe("save thread", () => {
     await db.cleanup();
   });
 
+  it("starts with the first write, stops when idle, and starts again for the next write", async () => {
+    const file = join(tempDir(), "sieve.db");
+    const db = await createTestDb("sqlite", { file });
+    const thread = startSaveThread(file, { idleMs: 300 });
+    threads.push(thread);
+    expect(thread.running()).toBe(false);
+    await expect(thread.save(input("no-such-survey"))).rejects.toMatchObject({ status: 404 });
+    expect(thread.running()).toBe(true);
+    await new Promise((r) => setTimeout(r, 900));
+    expect(thread.running()).toBe(false);
+    await expect(thread.save(input("no-such-survey"))).rejects.toMatchObject({ status: 404 });
+    expect(thread.running()).toBe(true);
+    await db.cleanup();
+  });
+
   it("fails saves plainly, without restarting forever, when its database cannot be opened", async () => {
     const errors: string[] = [];
     // A directory is not a database file.

@@ -23,7 +23,11 @@ export type SaveReply = {
   result?: SaveResult | null;
   error?: { status?: number; code?: string; message: string; details?: unknown; stack?: string | undefined };
 };
-export type SaveThread = PublicWriter & { stop(): Promise<void> };
+export type SaveThread = PublicWriter & {
+  /** Whether a thread is up (it starts with the first write and stops when idle). */
+  running(): boolean;
+  stop(): Promise<void>;
+};
 
 /**
  * Messages between the threads go in batches, one per event-loop turn: a message has a fixed
@@ -51,19 +55,28 @@ function newWorker(data: object): Worker {
   return new Worker(boot, { eval: true, workerData: data });
 }
 
-export function startSaveThread(file: string, options: SaveThreadOptions = {}): SaveThread {
+type Pending = { resolve: (r: any) => void; reject: (e: unknown) => void };
+type Thread = { worker: Worker; pending: Map<number, Pending>; post: (r: SaveRequest) => void; ready: boolean; retiring: boolean; exited: Promise<void> };
+
+/**
+ * The thread starts with the first public write (a respondent opening a survey counts a view,
+ * so it is ready by their first save) and stops after `idleMs` without one: under tsx it holds
+ * about 70 MB of its own, which a server nobody is answering should not carry.
+ */
+export function startSaveThread(file: string, options: SaveThreadOptions & { idleMs?: number } = {}): SaveThread {
   const data = { file, synchronous: options.synchronous ?? "NORMAL" };
-  const pending = new Map<number, { resolve: (r: any) => void; reject: (e: unknown) => void }>();
+  const idleMs = options.idleMs ?? 5 * 60_000;
+  const threads = new Set<Thread>();
+  let current: Thread | null = null;
   let next = 0;
   let stopping = false;
-  let worker: Worker;
   let broken: Error | null = null;
-  let exited = false;
+  let idle: NodeJS.Timeout | null = null;
 
-  const settle = (m: SaveReply) => {
-    const p = pending.get(m.n);
+  const settle = (thread: Thread, m: SaveReply) => {
+    const p = thread.pending.get(m.n);
     if (!p) return;
-    pending.delete(m.n);
+    thread.pending.delete(m.n);
     if (m.result !== undefined) p.resolve(m.result);
     else if (m.error?.status !== undefined && m.error.code !== undefined) {
       p.reject(new AppError(m.error.status as AppError["status"], m.error.code, m.error.message, m.error.details));
@@ -73,42 +86,59 @@ export function startSaveThread(file: string, options: SaveThreadOptions = {}): 
       p.reject(error);
     }
   };
-  const post = batched<SaveRequest>((requests) => worker.postMessage(requests));
 
-  const start = () => {
-    const w = newWorker(data);
-    let ready = false;
-    w.on("message", (message: SaveReply[] | "ready" | "stopped") => {
-      if (message === "ready") ready = true;
-      if (typeof message === "string") return;
-      for (const m of message) settle(m);
+  const spawn = (): Thread => {
+    const worker = newWorker(data);
+    const thread: Thread = { worker, pending: new Map(), post: batched((requests) => worker.postMessage(requests)), ready: false, retiring: false, exited: Promise.resolve() };
+    threads.add(thread);
+    worker.on("message", (message: SaveReply[] | "ready" | "stopped") => {
+      if (message === "ready") thread.ready = true;
+      else if (message === "stopped") void worker.terminate();
+      else for (const m of message) settle(thread, m);
     });
-    w.on("error", (error) => options.onError?.(String(error)));
-    w.once("exit", (code) => {
-      exited = true;
-      if (stopping) return;
-      for (const p of pending.values()) p.reject(new Error("the save thread stopped before answering"));
-      pending.clear();
-      // A thread that never started would fail again: stop there rather than loop.
-      if (!ready) {
-        broken = new Error(`the save thread could not start (exit code ${code})`);
-        options.onError?.(broken.message);
-        return;
-      }
-      options.onError?.(`save thread exited with ${code}; starting another`);
-      worker = start();
-    });
-    exited = false;
-    return w;
+    worker.on("error", (error) => options.onError?.(String(error)));
+    thread.exited = new Promise((resolve) =>
+      worker.once("exit", (code) => {
+        threads.delete(thread);
+        if (current === thread) current = null;
+        for (const p of thread.pending.values()) p.reject(new Error("the save thread stopped before answering"));
+        thread.pending.clear();
+        if (!thread.retiring && !stopping) {
+          // A thread that never started would fail again: stop there rather than loop.
+          if (!thread.ready) broken = new Error(`the save thread could not start (exit code ${code})`);
+          options.onError?.(broken?.message ?? `save thread exited with ${code}; the next write starts another`);
+        }
+        resolve();
+      }),
+    );
+    return thread;
   };
-  worker = start();
+
+  const retire = (thread: Thread) => {
+    thread.retiring = true;
+    if (current === thread) current = null;
+    thread.worker.postMessage("stop");
+    setTimeout(() => void thread.worker.terminate(), 5000).unref();
+  };
+
+  const armIdle = () => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => {
+      if (current && current.pending.size > 0) return armIdle();
+      if (current) retire(current);
+    }, idleMs);
+    idle.unref();
+  };
 
   const request = <T>(body: { input: SaveInput } | { count: FunnelCount }) =>
     new Promise<T>((resolve, reject) => {
       if (broken) return reject(broken);
+      if (stopping) return reject(new Error("the save thread is stopping"));
+      const thread = (current ??= spawn());
       const n = next++;
-      pending.set(n, { resolve, reject });
-      post({ n, ...body });
+      thread.pending.set(n, { resolve, reject });
+      thread.post({ n, ...body });
+      armIdle();
     });
 
   return {
@@ -116,15 +146,12 @@ export function startSaveThread(file: string, options: SaveThreadOptions = {}): 
     count: async (count) => {
       await request<null>({ count });
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        stopping = true;
-        if (exited) return resolve();
-        const w = worker;
-        w.once("exit", () => resolve());
-        w.on("message", (m) => m === "stopped" && void w.terminate());
-        w.postMessage("stop");
-        setTimeout(() => void w.terminate(), 5000).unref();
-      }),
+    running: () => current !== null,
+    stop: async () => {
+      stopping = true;
+      if (idle) clearTimeout(idle);
+      for (const thread of threads) if (!thread.retiring) retire(thread);
+      await Promise.all([...threads].map((t) => t.exited));
+    },
   };
 }
