@@ -7,8 +7,8 @@ import { useLocation, useNavigate } from "@solidjs/router";
 import { createMutation } from "./mutation";
 import { latestOf } from "./resource";
 import type { MatchingRespondents, RespondentFilters, RespondentPage } from "./people-api";
-import { createSelection, type Pickable } from "../components/people/selection";
-import { NO_FILTERS, filtersKey, readRespondentQuery, respondentQueryToSearch, withoutPage, type RespondentQuery } from "../components/people/respondent-query";
+import { createSelection, type Pickable } from "./selection";
+import { NO_FILTERS, filtersKey, readRespondentQuery, respondentQueryToSearch, withoutPage, type RespondentQuery } from "./respondent-query";
 
 export function createRespondentList<R extends Pickable>(o: {
   /** What the list belongs to besides its filters (workspace, survey): a change reloads it and clears the selection. */

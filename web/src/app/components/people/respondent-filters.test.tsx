@@ -3,7 +3,7 @@ import { createSignal } from "solid-js";
 import { fireEvent, render, screen } from "@solidjs/testing-library";
 import type { RespondentFilters } from "../../lib/people-api";
 import { RespondentFilterForm, SEARCH_DEBOUNCE_MS } from "./respondent-filters";
-import { NO_FILTERS } from "./respondent-query";
+import { NO_FILTERS } from "../../lib/respondent-query";
 
 function Harness(props: { onChange: (f: RespondentFilters) => void; initial?: Partial<RespondentFilters>; workspace?: boolean }) {
   const [filters, setFilters] = createSignal<RespondentFilters>({ ...NO_FILTERS, ...props.initial });

@@ -8,7 +8,7 @@ import { ErrorNotice } from "../notice";
 import { Pager, pageRange } from "./pager";
 import { SelectionBar } from "./selection-bar";
 import type { SelectableRespondentsProps } from "./selectable-respondent-table";
-import type { Pickable } from "./selection";
+import type { Pickable } from "../../lib/selection";
 
 /**
  * A People page's respondent list below its filters: the page's actions (children) beside how

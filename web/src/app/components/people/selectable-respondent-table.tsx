@@ -1,5 +1,5 @@
 import { For, type JSX } from "solid-js";
-import type { Pickable } from "./selection";
+import type { Pickable } from "../../lib/selection";
 
 /** What a respondent table takes: one page of rows, with a checkbox each for bulk selection. */
 export interface SelectableRespondentsProps<R extends Pickable> {

@@ -3,7 +3,7 @@ import { createRoot } from "solid-js";
 import { fireEvent, render, screen } from "@solidjs/testing-library";
 import { SelectionBar } from "./selection-bar";
 import { Pager, pageRange } from "./pager";
-import { createSelection } from "./selection";
+import { createSelection } from "../../lib/selection";
 
 const bar = (o: Partial<Parameters<typeof SelectionBar>[0]> = {}) => ({
   selected: 50,

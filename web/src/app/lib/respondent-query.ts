@@ -1,6 +1,6 @@
 // A respondent list's state as a query string (search, filters, page), so a view survives a
 // reload and can be bookmarked or shared. Unknown values fall back to "any".
-import type { FlagsFilter, OutcomeFilter, PipelineStatus, RespondentFilters } from "../../lib/people-api";
+import type { FlagsFilter, OutcomeFilter, PipelineStatus, RespondentFilters } from "./people-api";
 
 export type RespondentQuery = RespondentFilters & { page: number };
 
