@@ -89,6 +89,10 @@ describe.each(testDialects)("booking an interview on %s", (dialect) => {
       ["pending", "2026-11-25T10:00:00.000Z"],
     ]);
     expect((await reminders())[1]!.subject).toMatch(/^Reminder: your interview on Thursday 26 November 2026, 10:00/);
+    // Either reminder is worth sending only until its interview starts.
+    const sendBefore = await t.db.selectFrom("emails").select("send_before").where("kind", "=", "reminder").orderBy("send_after").execute();
+    expect(sendBefore.map((r) => r.send_before)).toEqual([inFiveHours.startsAt, inFourDays.startsAt]);
+    expect(await t.db.selectFrom("emails").select("send_before").where("kind", "!=", "reminder").where("send_before", "is not", null).execute()).toEqual([]);
     // Bob moves from 2 h to 5 h ahead (now free): a short reminder appears; cancelling removes it.
     await t.agent().json("POST", `/api/public/bookings/${bob!.token}/reschedule`, { body: { slotId: inFiveHours.id } });
     expect((await reminders()).filter((r) => r.to_address === "bob@example.com").map((r) => [r.status, r.send_after])).toEqual([["pending", "2026-11-22T13:00:00.000Z"]]);

@@ -3,7 +3,9 @@
  * the same UID with a higher SEQUENCE when it moves), one reminder scheduled as an outbox
  * row (so it survives restarts) — the day before, or 1 h before for bookings made at short
  * notice, none when it is imminent (see reminder-schedule.ts) — a METHOD:CANCEL invite when
- * it is called off, and a notice to the researcher who sent the invitation.
+ * it is called off, and a notice to the researcher who sent the invitation. The reminder
+ * carries the interview's start as its `send_before`: held up past it (mail worker down,
+ * SMTP retrying), it is cancelled, never sent late.
  */
 import type { Kysely } from "kysely";
 import { buildIcs, firstNameOf } from "@sieve/core";
@@ -143,6 +145,7 @@ export async function queueBookedEmails(
     body: `Hi ${name || "there"},\n\n${soon ? `Your interview about "${inv.surveyTitle}" starts in an hour:` : `A reminder of your interview about "${inv.surveyTitle}" on`} ${when}.${place ? `\nWhere: ${place}` : ""}${manage}\n\nSee you then,\n${inv.createdBy?.name || ctx.workspaceName}`,
     calendar: null,
     sendAfter: reminder.at,
+    sendBefore: new Date(slot.starts_at),
   });
 }
 

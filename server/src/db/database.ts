@@ -272,6 +272,8 @@ export interface EmailTable {
   status: EmailStatus;
   attempts: Generated<number>;
   send_after: string;
+  /** When set, the email is cancelled rather than sent from this moment on (a reminder after its interview started). */
+  send_before: string | null;
   next_attempt_at: string;
   /** While `sending`: when a crashed worker's claim lapses. */
   locked_until: string | null;

@@ -11,7 +11,7 @@ describe.each(testDialects)("migrations on %s", (dialect) => {
   it("creates every table from an empty database", async () => {
     t = await createEmptyTestDb(dialect);
     const result = await migrateToLatest(t.db);
-    expect(result).toMatchObject({ ok: true, applied: ["2026-11-22T1000-foundation", "2026-11-22T1100-responses", "2026-11-22T1200-result-links", "2026-11-22T1300-interviews", "2026-11-22T1400-result-rollups", "2026-11-22T1500-booking-offers", "2026-11-22T1600-answer-indexes"] });
+    expect(result).toMatchObject({ ok: true, applied: ["2026-11-22T1000-foundation", "2026-11-22T1100-responses", "2026-11-22T1200-result-links", "2026-11-22T1300-interviews", "2026-11-22T1400-result-rollups", "2026-11-22T1500-booking-offers", "2026-11-22T1600-answer-indexes", "2026-11-22T1700-email-send-before"] });
     const tables = (await t.db.introspection.getTables()).map((x) => x.name).sort();
     expect(tables).toEqual(
       expect.arrayContaining([

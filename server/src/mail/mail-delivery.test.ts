@@ -3,14 +3,17 @@
  * app sends through nodemailer with the production transport options. Messages are parsed
  * back with mailparser, calendar invites with ical.js.
  */
+import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
 import { createTestApp, type Agent, type TestApp } from "../testing/create-test-app.js";
-import { testDialects } from "../testing/test-db.js";
+import { createTestDb, testDialects, type TestDb } from "../testing/test-db.js";
 import { silentLogger } from "../ops/logger.js";
 import { createSmtpMailer, type Mailer } from "./mailer.js";
 import { createMailWorker } from "./mail-worker.js";
+import { claimDueEmails, TOO_LATE_ERROR } from "./outbox-repository.js";
+import { queueEmail } from "./outbox.js";
 import { startTestSmtpServer, type TestSmtpServer } from "./test-smtp-server.js";
 import { createSlot, invite, publishScreener, respond } from "../invitations/interview-test-kit.js";
 
@@ -215,6 +218,41 @@ describe.each(testDialects)("email delivery on %s", (dialect) => {
     expect(smtp.messages.map((m) => m.envelope.to[0])).toEqual(["later@example.com"]);
   });
 
+  it("never sends a 'starting soon' reminder once the interview has started, however long the worker was down", async () => {
+    const ada = await respond(t, survey.slug, { email: "ada@example.com" });
+    const [inv] = await invite(owner, survey.id, [ada], { send: false });
+    // The test clock reads 2026-11-22 09:00 UTC: booked 5 h ahead, a reminder is due at 13:00.
+    const slot = await createSlot(t, owner, { surveyId: survey.id, daysAhead: 0, time: "14:00", timeZone: "UTC" });
+    expect((await t.agent().json("POST", `/api/public/bookings/${inv!.token}`, { body: { slotId: slot.id } })).status).toBe(200);
+
+    // No worker ran until the interview began: the confirmation and notice still go, the reminder does not.
+    t.clock.set("2026-11-22T14:00:00.000Z");
+    expect(await worker().runOnce()).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    expect(smtp.messages.map((m) => m.parsed.subject).filter((s) => s?.startsWith("Starting in 1 hour"))).toEqual([]);
+    const outbox = (await owner.json("GET", "/api/outbox")).body.emails as { kind: string; status: string; sendBefore: string | null; lastError: string | null; attempts: number }[];
+    expect(outbox.find((e) => e.kind === "reminder")).toMatchObject({ status: "cancelled", sendBefore: slot.startsAt, lastError: TOO_LATE_ERROR, attempts: 0 });
+    expect(outbox.find((e) => e.kind === "confirmation")).toMatchObject({ status: "sent", sendBefore: null });
+  });
+
+  it("cancels a reminder whose SMTP retries back off past the interview's start instead of sending it late", async () => {
+    const ada = await respond(t, survey.slug, { email: "ada@example.com" });
+    const [inv] = await invite(owner, survey.id, [ada], { send: false });
+    const slot = await createSlot(t, owner, { surveyId: survey.id, daysAhead: 0, time: "14:00", timeZone: "UTC" });
+    await t.agent().json("POST", `/api/public/bookings/${inv!.token}`, { body: { slotId: slot.id } });
+    const w = worker();
+    expect((await w.runOnce()).sent).toBe(2);
+
+    await smtp.stop();
+    t.clock.set("2026-11-22T13:00:00.000Z");
+    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    await smtp.start();
+    t.clock.set("2026-11-22T14:05:00.000Z");
+    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(smtp.messages.map((m) => m.parsed.subject).filter((s) => s?.startsWith("Starting in 1 hour"))).toEqual([]);
+    const reminder = await t.db.selectFrom("emails").selectAll().where("kind", "=", "reminder").executeTakeFirstOrThrow();
+    expect(reminder).toMatchObject({ status: "cancelled", attempts: 1, last_error: TOO_LATE_ERROR, locked_until: null, send_before: "2026-11-22T14:00:00.000Z" });
+  });
+
   it("suppresses queued email to someone who unsubscribed before it went out", async () => {
     const ada = await respond(t, survey.slug, { email: "ada@example.com" });
     const [inv] = await invite(owner, survey.id, [ada], { send: false });
@@ -250,5 +288,66 @@ describe.each(testDialects)("the outbox without SMTP on %s", (dialect) => {
     const outsider = await t.createOutsider();
     expect((await outsider.agent.json("GET", `/api/outbox/${list.body.emails[0].id}`)).status).toBe(404);
     expect((await owner.json("GET", "/api/outbox?status=lost")).status).toBe(400);
+  });
+});
+
+describe.each(testDialects)("claiming due email on %s", (dialect) => {
+  let t: TestDb;
+  const at = (time: string) => new Date(`2026-11-22T${time}:00.000Z`);
+  const ids = { newId: () => randomUUID() };
+  const lease = { limit: 20, leaseMs: 5 * 60_000 };
+
+  beforeEach(async () => {
+    t = await createTestDb(dialect);
+    await t.db.insertInto("workspaces").values({ id: "w", name: "Research", created_at: at("09:00").toISOString() }).execute();
+  });
+  afterEach(async () => t.cleanup());
+
+  /** A reminder-like email due at 10:00, worth sending only until `sendBefore`. */
+  const queue = (to: string, sendBefore: Date | null) =>
+    queueEmail(t.db, ids, {
+      workspaceId: "w",
+      kind: "reminder",
+      to: { address: to, name: null },
+      replyTo: null,
+      subject: "Starting in 1 hour",
+      body: "Your interview starts in an hour.",
+      reason: "Because.",
+      origin: "http://localhost",
+      respondentId: null,
+      invitationId: null,
+      calendar: null,
+      sendAfter: at("10:00"),
+      sendBefore,
+      now: at("09:00"),
+    });
+  const row = (id: string) => t.db.selectFrom("emails").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+
+  it("cancels a due email whose send_before has passed, with the reason, and does not return it", async () => {
+    const late = await queue("late@example.com", at("11:00"));
+    const timeless = await queue("any@example.com", null);
+    const claimed = await claimDueEmails(t.db, at("11:00"), lease);
+    expect(claimed.map((r) => r.id)).toEqual([timeless]);
+    expect(await row(late)).toMatchObject({ status: "cancelled", last_error: TOO_LATE_ERROR, locked_until: null, attempts: 0 });
+    expect(TOO_LATE_ERROR).toMatch(/^Not sent: .*interview had started/);
+    // Cancelled for good: a later claim passes it by.
+    expect(await claimDueEmails(t.db, at("11:04"), lease)).toEqual([]);
+  });
+
+  it("claims an email whose send_before is still ahead as usual", async () => {
+    const id = await queue("ada@example.com", at("11:00"));
+    const [claimed] = await claimDueEmails(t.db, at("10:59"), lease);
+    expect(claimed).toMatchObject({ id, status: "sending", attempts: 1, send_before: "2026-11-22T11:00:00.000Z", locked_until: "2026-11-22T11:04:00.000Z" });
+    expect(await row(id)).toMatchObject({ status: "sending", attempts: 1, last_error: null });
+  });
+
+  it("cancels rather than re-sends a `sending` row whose lease lapsed after its send_before", async () => {
+    const id = await queue("ada@example.com", at("11:00"));
+    expect(await claimDueEmails(t.db, at("10:00"), lease)).toHaveLength(1);
+    // The worker died mid-send. Reclaimed while still in time…
+    expect(await claimDueEmails(t.db, at("10:06"), lease)).toMatchObject([{ id, attempts: 2 }]);
+    // …but once the moment has passed, the lapsed claim ends here.
+    expect(await claimDueEmails(t.db, at("11:00"), lease)).toEqual([]);
+    expect(await row(id)).toMatchObject({ status: "cancelled", last_error: TOO_LATE_ERROR, locked_until: null, attempts: 2 });
   });
 });

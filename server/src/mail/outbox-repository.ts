@@ -3,7 +3,8 @@
  * `FOR UPDATE SKIP LOCKED` on Postgres, SQLite's write lock otherwise — and flipped to
  * `sending` with a lease before the transaction ends, so two workers (or two instances)
  * never send one email twice. A worker that dies mid-send leaves its rows to be reclaimed
- * when the lease lapses.
+ * when the lease lapses. An email whose `send_before` has passed by the time it is due (a
+ * reminder held up past its interview's start) is cancelled by the claim, not sent.
  */
 import { sql, type Kysely } from "kysely";
 import type { Database, EmailKind, EmailRow, EmailStatus } from "../db/database.js";
@@ -24,6 +25,8 @@ export type NewEmail = {
   invitationId: string | null;
   unsubscribeTokenHash: string;
   sendAfter: Date;
+  /** The moment after which the email is no longer worth sending; null when it never goes stale. */
+  sendBefore?: Date | null;
   now: Date;
 };
 
@@ -48,6 +51,7 @@ export async function insertEmail(db: Kysely<Database>, e: NewEmail) {
       status: "pending",
       attempts: 0,
       send_after: e.sendAfter.toISOString(),
+      send_before: e.sendBefore?.toISOString() ?? null,
       next_attempt_at: e.sendAfter.toISOString(),
       locked_until: null,
       last_error: null,
@@ -66,6 +70,7 @@ export type EmailSummary = {
   status: EmailStatus;
   attempts: number;
   sendAfter: string;
+  sendBefore: string | null;
   nextAttemptAt: string | null;
   lastError: string | null;
   sentAt: string | null;
@@ -92,6 +97,7 @@ export function emailRowToSummary(row: EmailRow): EmailSummary {
     status: row.status,
     attempts: row.attempts,
     sendAfter: row.send_after,
+    sendBefore: row.send_before,
     nextAttemptAt: row.status === "pending" ? row.next_attempt_at : null,
     lastError: row.last_error,
     sentAt: row.sent_at,
@@ -148,9 +154,25 @@ export async function cancelPendingEmail(db: Kysely<Database>, id: string) {
   await db.updateTable("emails").set({ status: "cancelled", locked_until: null }).where("id", "=", id).where("status", "=", "pending").execute();
 }
 
+/** What the outbox shows for an email cancelled because it could no longer arrive in time. */
+export const TOO_LATE_ERROR = "Not sent: its moment passed (the interview had started) before it could be delivered.";
+
+/** Past its `send_before` at `at`: sending it now would tell the recipient something no longer true. */
+const isTooLate = (row: EmailRow, at: string) => row.send_before !== null && row.send_before <= at;
+
+/** Cancels the claimed rows that are too late to send, in the claim's transaction; returns the rest. */
+async function cancelTooLate(trx: Kysely<Database>, rows: EmailRow[], at: string): Promise<EmailRow[]> {
+  const late = rows.filter((r) => isTooLate(r, at)).map((r) => r.id);
+  if (late.length > 0) {
+    await trx.updateTable("emails").set({ status: "cancelled", last_error: TOO_LATE_ERROR, locked_until: null }).where("id", "in", late).execute();
+  }
+  return rows.filter((r) => !isTooLate(r, at));
+}
+
 /**
  * Claims up to `limit` due emails: pending and due, or `sending` with a lapsed lease.
- * Rows to unsubscribed, erased or suppressed addresses become `suppressed` instead.
+ * Rows whose `send_before` has passed become `cancelled` (with the reason in last_error),
+ * rows to unsubscribed, erased or suppressed addresses become `suppressed`; neither is returned.
  */
 export async function claimDueEmails(db: Kysely<Database>, now: Date, o: { limit: number; leaseMs: number }): Promise<EmailRow[]> {
   const at = now.toISOString();
@@ -167,8 +189,9 @@ export async function claimDueEmails(db: Kysely<Database>, now: Date, o: { limit
       .orderBy("next_attempt_at")
       .limit(o.limit);
     const rows = await (isSqlite(trx) ? due : due.forUpdate().skipLocked()).execute();
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
+    const timely = await cancelTooLate(trx, rows, at);
+    if (timely.length === 0) return [];
+    const ids = timely.map((r) => r.id);
     const blocked = new Set(
       (
         await trx
@@ -207,7 +230,7 @@ export async function claimDueEmails(db: Kysely<Database>, now: Date, o: { limit
       .set((eb) => ({ status: "sending", locked_until: lease, attempts: eb("attempts", "+", 1) }))
       .where("id", "in", sendable)
       .execute();
-    return rows.filter((r) => !blocked.has(r.id)).map((r) => ({ ...r, status: "sending" as const, locked_until: lease, attempts: r.attempts + 1 }));
+    return timely.filter((r) => !blocked.has(r.id)).map((r) => ({ ...r, status: "sending" as const, locked_until: lease, attempts: r.attempts + 1 }));
   });
 }
 

@@ -29,6 +29,8 @@ export const EmailSummarySchema = z.object({
   status: z.enum(EMAIL_STATUSES),
   attempts: z.number().int(),
   sendAfter: z.string(),
+  /** Null, or the moment from which the email is cancelled instead of sent (a reminder once its interview started). */
+  sendBefore: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
   lastError: z.string().nullable(),
   sentAt: z.string().nullable(),

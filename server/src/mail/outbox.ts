@@ -26,6 +26,8 @@ export type QueueEmailInput = {
   invitationId: string | null;
   calendar: { method: "REQUEST" | "CANCEL"; content: string } | null;
   sendAfter: Date;
+  /** Cancel rather than send from this moment on (a reminder once its interview has started). Default: never. */
+  sendBefore?: Date | null;
   now: Date;
 };
 
@@ -50,6 +52,7 @@ export async function queueEmail(db: Kysely<Database>, ids: IdGenerator, input: 
     invitationId: input.invitationId,
     unsubscribeTokenHash: hashToken(token),
     sendAfter: input.sendAfter,
+    sendBefore: input.sendBefore ?? null,
     now: input.now,
   });
   return id;

@@ -7,6 +7,7 @@ import * as interviews from "./2026-11-22T1300-interviews.js";
 import * as resultRollups from "./2026-11-22T1400-result-rollups.js";
 import * as bookingOffers from "./2026-11-22T1500-booking-offers.js";
 import * as answerIndexes from "./2026-11-22T1600-answer-indexes.js";
+import * as emailSendBefore from "./2026-11-22T1700-email-send-before.js";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-22T1000-foundation": foundation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T1400-result-rollups": resultRollups,
   "2026-11-22T1500-booking-offers": bookingOffers,
   "2026-11-22T1600-answer-indexes": answerIndexes,
+  "2026-11-22T1700-email-send-before": emailSendBefore,
 };

@@ -187,6 +187,8 @@ export interface EmailSummary {
   status: EmailStatus;
   attempts: number;
   sendAfter: string;
+  /** After this the email is cancelled instead of sent (a reminder whose interview has started). */
+  sendBefore: string | null;
   nextAttemptAt: string | null;
   lastError: string | null;
   sentAt: string | null;
