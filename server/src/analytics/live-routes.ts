@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { AppError, notFound } from "../errors.js";
 import { jsonBody } from "../lib/validate.js";
-import { requireRole } from "../auth/auth-middleware.js";
+import { allow, requireRole } from "../auth/auth-middleware.js";
 import { requestOrigin } from "../auth/session-cookie.js";
 import { findSurvey } from "../surveys/survey-repository.js";
 import { createResultLink, findResultLink, listResultLinks, responseMark, revokeResultLink } from "./result-links-repository.js";
@@ -70,7 +70,7 @@ export function liveRoutes(deps: AppDeps) {
       if (!survey) throw notFound("Survey");
       return c.json({ links: await listResultLinks(db, workspace.id, survey.id) });
     })
-    .post("/surveys/:id/result-links", jsonBody(CreateResultLinkBodySchema), async (c) => {
+    .post("/surveys/:id/result-links", allow("editor"), jsonBody(CreateResultLinkBodySchema), async (c) => {
       const { actor, workspace } = requireRole(c, "editor");
       const survey = await findSurvey(db, workspace.id, c.req.param("id"));
       if (!survey) throw notFound("Survey");

@@ -133,6 +133,17 @@ export function requireUser(c: Context<AppEnv>): Actor {
   return actor;
 }
 
+/**
+ * requireRole as middleware, placed before a body validator: a caller below the role gets 403
+ * before their body is read, so a viewer cannot probe an editor's endpoint for validation details.
+ */
+export const allow =
+  (min: Role): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    requireRole(c, min);
+    await next();
+  };
+
 /** The caller's workspace, if their role there is at least `min`. */
 export function requireRole(c: Context<AppEnv>, min: Role) {
   const actor = requireUser(c);

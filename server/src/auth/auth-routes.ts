@@ -26,7 +26,7 @@ import {
   SetupBodySchema,
   SwitchWorkspaceBodySchema,
 } from "./auth-schemas.js";
-import { requireRole, requireUser } from "./auth-middleware.js";
+import { allow, requireRole, requireUser } from "./auth-middleware.js";
 import { clearSessionCookie, writeSessionCookie } from "./session-cookie.js";
 import { createAccountWithWorkspace } from "./create-account.js";
 import { keyedHash } from "./secrets.js";
@@ -129,7 +129,7 @@ export function authRoutes(deps: AppDeps) {
       const { actor, workspace } = requireRole(c, "viewer");
       return c.json({ tokens: await listApiTokens(db, actor.user.id, workspace.id) });
     })
-    .post("/tokens", jsonBody(CreateTokenBodySchema), async (c) => {
+    .post("/tokens", allow("viewer"), jsonBody(CreateTokenBodySchema), async (c) => {
       const { actor, workspace } = requireRole(c, "viewer");
       const { name } = c.req.valid("json");
       const created = await createApiToken(db, {

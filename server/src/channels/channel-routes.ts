@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from "../app-env.js";
 import { conflict, notFound } from "../errors.js";
 import { jsonBody } from "../lib/validate.js";
 import { randomCode } from "../lib/slug.js";
-import { requireRole } from "../auth/auth-middleware.js";
+import { allow, requireRole } from "../auth/auth-middleware.js";
 import { requestOrigin } from "../auth/session-cookie.js";
 import { findSurvey } from "../surveys/survey-repository.js";
 import {
@@ -60,7 +60,7 @@ export function channelRoutes(deps: AppDeps) {
       const s = await survey(workspace.id, c.req.param("id"));
       return c.json({ channels: (await listChannels(db, workspace.id, s.id)).map((ch) => withUrl(c, ch)) });
     })
-    .post("/surveys/:id/channels", jsonBody(CreateChannelBodySchema), async (c) => {
+    .post("/surveys/:id/channels", allow("editor"), jsonBody(CreateChannelBodySchema), async (c) => {
       const { workspace } = requireRole(c, "editor");
       const s = await survey(workspace.id, c.req.param("id"));
       const body = c.req.valid("json");
@@ -77,7 +77,7 @@ export function channelRoutes(deps: AppDeps) {
       const created = await findChannel(db, workspace.id, s.id, id);
       return c.json({ channel: withUrl(c, created!) }, 201);
     })
-    .patch("/surveys/:id/channels/:channelId", jsonBody(PatchChannelBodySchema), async (c) => {
+    .patch("/surveys/:id/channels/:channelId", allow("editor"), jsonBody(PatchChannelBodySchema), async (c) => {
       const { workspace } = requireRole(c, "editor");
       const s = await survey(workspace.id, c.req.param("id"));
       const channel = await findChannel(db, workspace.id, s.id, c.req.param("channelId"));

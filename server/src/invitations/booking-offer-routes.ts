@@ -24,7 +24,7 @@ import type { AppDeps, AppEnv } from "../app-env.js";
 import { AppError, notFound } from "../errors.js";
 import { jsonBody, parseOrThrow } from "../lib/validate.js";
 import { WindowCounter } from "../lib/window-counter.js";
-import { requireRole } from "../auth/auth-middleware.js";
+import { allow, requireRole } from "../auth/auth-middleware.js";
 import { instanceSecret } from "../auth/auth-repository.js";
 import { hashToken } from "../auth/secrets.js";
 import { requestOrigin } from "../auth/session-cookie.js";
@@ -89,7 +89,7 @@ export function bookingOfferRoutes(deps: AppDeps) {
       if (!survey) throw notFound("Survey");
       return c.json(await view(workspace.id, survey.id, await findBookingOffer(db, workspace.id, survey.id)));
     })
-    .put("/surveys/:id/booking-offer", jsonBody(PutBookingOfferBodySchema), async (c) => {
+    .put("/surveys/:id/booking-offer", allow("editor"), jsonBody(PutBookingOfferBodySchema), async (c) => {
       const { workspace, actor } = requireRole(c, "editor");
       const survey = await findSurvey(db, workspace.id, c.req.param("id"));
       if (!survey) throw notFound("Survey");

@@ -24,7 +24,7 @@ import {
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { AppError, conflict, notFound } from "../errors.js";
 import { jsonBody, queryParams } from "../lib/validate.js";
-import { requireRole } from "../auth/auth-middleware.js";
+import { allow, requireRole } from "../auth/auth-middleware.js";
 import { requestOrigin } from "../auth/session-cookie.js";
 import { hashToken, randomToken } from "../auth/secrets.js";
 import { writeTransaction } from "../db/transactions.js";
@@ -136,7 +136,7 @@ export function invitationRoutes(deps: AppDeps) {
       const counts = Object.fromEntries(INTERVIEW_STATUSES.map((s) => [s, list.filter((i) => i.status === s).length]));
       return c.json({ counts, invitations: list.map(publicInvitation) });
     })
-    .post("/surveys/:id/invitations/preview", jsonBody(PreviewInvitationBodySchema), async (c) => {
+    .post("/surveys/:id/invitations/preview", allow("editor"), jsonBody(PreviewInvitationBodySchema), async (c) => {
       const { workspace, actor } = requireRole(c, "editor");
       const survey = await surveyOf(workspace.id, c.req.param("id"));
       const input = c.req.valid("json");
@@ -157,7 +157,7 @@ export function invitationRoutes(deps: AppDeps) {
       const composed = composeEmail({ subject: filled.subject, body: filled.body, reason: invitationReason(workspace.name), unsubscribeUrl: `${origin}/u/preview` });
       return c.json({ subject: filled.subject, text: composed.text, html: composed.html, fields: [...MERGE_FIELDS] });
     })
-    .post("/surveys/:id/invitations", jsonBody(CreateInvitationsBodySchema), async (c) => {
+    .post("/surveys/:id/invitations", allow("editor"), jsonBody(CreateInvitationsBodySchema), async (c) => {
       const { workspace, actor } = requireRole(c, "editor");
       const survey = await surveyOf(workspace.id, c.req.param("id"));
       const input = c.req.valid("json");
@@ -227,7 +227,7 @@ export function invitationRoutes(deps: AppDeps) {
       }
       return c.json({ invitations: result.created, skipped: result.skipped, emailed: input.send }, 201);
     })
-    .patch("/invitations/:id", jsonBody(PatchInvitationBodySchema), async (c) => {
+    .patch("/invitations/:id", allow("editor"), jsonBody(PatchInvitationBodySchema), async (c) => {
       const { workspace } = requireRole(c, "editor");
       const body = c.req.valid("json");
       const invitation = await findInvitation(db, workspace.id, c.req.param("id"));

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { notFound } from "../errors.js";
 import { jsonBody, queryParams } from "../lib/validate.js";
-import { requireRole } from "../auth/auth-middleware.js";
+import { allow, requireRole } from "../auth/auth-middleware.js";
 import { writeTransaction } from "../db/transactions.js";
 import { listAudit, recordAudit } from "./audit-repository.js";
 import { eraseRespondent, exportRespondent, retentionDays, setRetentionDays } from "./privacy-repository.js";
@@ -59,7 +59,7 @@ export function privacyRoutes(deps: AppDeps) {
       const { workspace } = requireRole(c, "viewer");
       return c.json({ contactRetentionDays: await retentionDays(db, workspace.id) });
     })
-    .put("/privacy", jsonBody(PrivacySettingsSchema), async (c) => {
+    .put("/privacy", allow("owner"), jsonBody(PrivacySettingsSchema), async (c) => {
       const { workspace, actor } = requireRole(c, "owner");
       const { contactRetentionDays } = c.req.valid("json");
       const now = clock.now();

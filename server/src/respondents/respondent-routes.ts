@@ -11,7 +11,7 @@ import { INTERVIEW_STATUSES } from "@sieve/core";
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { notFound } from "../errors.js";
 import { jsonBody, queryParams } from "../lib/validate.js";
-import { requireRole } from "../auth/auth-middleware.js";
+import { allow, requireRole } from "../auth/auth-middleware.js";
 import { findSurvey } from "../surveys/survey-repository.js";
 import {
   findRespondent,
@@ -181,7 +181,7 @@ export function respondentRoutes(deps: AppDeps) {
       const studies = await studiesOf(db, workspace.id, [p.id]);
       return c.json({ respondent: { ...respondentView(p, studies.get(p.id) ?? []), consentText: p.consentText, consentAt: p.consentAt, unsubscribedAt: p.unsubscribedAt, erasedAt: p.erasedAt } });
     })
-    .patch("/respondents/:id", jsonBody(PatchRespondentBodySchema), async (c) => {
+    .patch("/respondents/:id", allow("editor"), jsonBody(PatchRespondentBodySchema), async (c) => {
       const { workspace } = requireRole(c, "editor");
       const p = await findRespondent(db, workspace.id, c.req.param("id"));
       if (!p || p.erasedAt) throw notFound("Respondent");

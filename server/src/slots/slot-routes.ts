@@ -9,7 +9,7 @@ import { expandWeeklyPattern, singleSlot, type Result, type SlotTime } from "@si
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { AppError, conflict, notFound } from "../errors.js";
 import { jsonBody, queryParams } from "../lib/validate.js";
-import { requireRole } from "../auth/auth-middleware.js";
+import { allow, requireRole } from "../auth/auth-middleware.js";
 import { findSurvey } from "../surveys/survey-repository.js";
 import { writeTransaction } from "../db/transactions.js";
 import { deleteFreeSlot, existingStarts, findSlot, findSlotsByIds, insertSlots, listSlots } from "./slot-repository.js";
@@ -74,7 +74,7 @@ export function slotRoutes(deps: AppDeps) {
       const iso = (s: string | undefined) => (s ? new Date(s).toISOString() : undefined);
       return c.json({ slots: await listSlots(db, workspace.id, { surveyId: q.survey, from: iso(q.from), to: iso(q.to), state: q.state }) });
     })
-    .post("/slots", jsonBody(CreateSlotsBodySchema), async (c) => {
+    .post("/slots", allow("editor"), jsonBody(CreateSlotsBodySchema), async (c) => {
       const { workspace, actor } = requireRole(c, "editor");
       const body = c.req.valid("json");
       if (body.surveyId !== null && !(await findSurvey(db, workspace.id, body.surveyId))) throw notFound("Survey");

@@ -68,6 +68,25 @@ describe.each(testDialects)("survey API on %s", (dialect) => {
     expect((await owner.json("GET", `/api/surveys/${survey.id}`)).body.survey).toMatchObject({ revision: 2, title: winner });
   });
 
+  it("refuses a viewer before judging their body: 403 whatever they send, where an editor gets the 400", async () => {
+    const survey = await create();
+    const viewer = (await t.addMember(owner, "viewer", "vera@example.com")).agent;
+    const editor = (await t.addMember(owner, "editor", "eddie@example.com")).agent;
+    const bad = { definition: { pages: "not pages" }, revision: -1 };
+    for (const [method, path] of [
+      ["POST", "/api/surveys"],
+      ["PATCH", `/api/surveys/${survey.id}`],
+      ["PUT", `/api/surveys/${survey.id}/definition`],
+      ["POST", `/api/surveys/${survey.id}/channels`],
+    ] as const) {
+      const asViewer = await viewer.json(method, path, { body: bad });
+      expect([path, asViewer.status, asViewer.body.error.code]).toEqual([path, 403, "forbidden"]);
+      expect(JSON.stringify(asViewer.body)).not.toContain("issues");
+      const asEditor = await editor.json(method, path, { body: bad });
+      expect([path, asEditor.status]).toEqual([path, 400]);
+    }
+  });
+
   it("refuses a structurally invalid definition with field paths", async () => {
     const survey = await create();
     const bad = screenerInput();

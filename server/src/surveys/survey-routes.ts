@@ -5,7 +5,7 @@ import { AppError, badRequest, conflict, notFound } from "../errors.js";
 import { jsonBody } from "../lib/validate.js";
 import { newSlug } from "../lib/slug.js";
 import { writeTransaction } from "../db/transactions.js";
-import { requireRole } from "../auth/auth-middleware.js";
+import { allow, requireRole } from "../auth/auth-middleware.js";
 import {
   deleteSurvey,
   findSurvey,
@@ -68,7 +68,7 @@ export function surveyRoutes(deps: AppDeps) {
       const { workspace } = requireRole(c, "viewer");
       return c.json({ surveys: await listSurveys(db, workspace.id) });
     })
-    .post("/surveys", jsonBody(CreateSurveyBodySchema), async (c) => {
+    .post("/surveys", allow("editor"), jsonBody(CreateSurveyBodySchema), async (c) => {
       const { actor, workspace } = requireRole(c, "editor");
       const body = c.req.valid("json");
       let definition: SurveyDefinition;
@@ -88,7 +88,7 @@ export function surveyRoutes(deps: AppDeps) {
       const { workspace } = requireRole(c, "viewer");
       return c.json({ survey: surveyDetail(await load(workspace.id, c.req.param("id"))) });
     })
-    .patch("/surveys/:id", jsonBody(PatchSurveyBodySchema), async (c) => {
+    .patch("/surveys/:id", allow("editor"), jsonBody(PatchSurveyBodySchema), async (c) => {
       const { workspace } = requireRole(c, "editor");
       const id = c.req.param("id");
       const body = c.req.valid("json");
@@ -121,7 +121,7 @@ export function surveyRoutes(deps: AppDeps) {
       if (!(await deleteSurvey(db, workspace.id, c.req.param("id")))) throw notFound("Survey");
       return c.body(null, 204);
     })
-    .put("/surveys/:id/definition", jsonBody(PutDefinitionBodySchema), async (c) => {
+    .put("/surveys/:id/definition", allow("editor"), jsonBody(PutDefinitionBodySchema), async (c) => {
       const { workspace } = requireRole(c, "editor");
       const id = c.req.param("id");
       const { revision, definition } = c.req.valid("json");

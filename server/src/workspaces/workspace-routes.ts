@@ -5,7 +5,7 @@ import { AppError, conflict, notFound } from "../errors.js";
 import { jsonBody } from "../lib/validate.js";
 import { writeTransaction } from "../db/transactions.js";
 import { EmailSchema, NameSchema, PasswordSchema, RoleSchema } from "../auth/auth-schemas.js";
-import { requireRole, requireUser } from "../auth/auth-middleware.js";
+import { allow, requireRole, requireUser } from "../auth/auth-middleware.js";
 import { findUserByEmail, insertUser, setSessionWorkspace } from "../auth/auth-repository.js";
 import { startSession } from "../auth/auth-routes.js";
 import { requestOrigin } from "../auth/session-cookie.js";
@@ -49,7 +49,7 @@ export function workspaceRoutes(deps: AppDeps) {
       return c.json({ workspace: { id, name, role: "owner" as const } }, 201);
     })
     .get("/workspace", (c) => c.json({ workspace: requireRole(c, "viewer").workspace }))
-    .patch("/workspace", jsonBody(CreateWorkspaceBodySchema), async (c) => {
+    .patch("/workspace", allow("owner"), jsonBody(CreateWorkspaceBodySchema), async (c) => {
       const { workspace } = requireRole(c, "owner");
       const { name } = c.req.valid("json");
       await renameWorkspace(db, workspace.id, name);
@@ -63,7 +63,7 @@ export function workspaceRoutes(deps: AppDeps) {
       ]);
       return c.json({ members, invites });
     })
-    .post("/workspace/members", jsonBody(AddMemberBodySchema), async (c) => {
+    .post("/workspace/members", allow("owner"), jsonBody(AddMemberBodySchema), async (c) => {
       const { actor, workspace } = requireRole(c, "owner");
       const { email, role } = c.req.valid("json");
       const now = clock.now();
@@ -86,7 +86,7 @@ export function workspaceRoutes(deps: AppDeps) {
       });
       return c.json({ invite: { ...invite, url: `${requestOrigin(c, deps.config)}/join/${token}` } }, 201);
     })
-    .patch("/workspace/members/:userId", jsonBody(SetRoleBodySchema), async (c) => {
+    .patch("/workspace/members/:userId", allow("owner"), jsonBody(SetRoleBodySchema), async (c) => {
       const { workspace } = requireRole(c, "owner");
       const userId = c.req.param("userId");
       const { role } = c.req.valid("json");
