@@ -132,9 +132,9 @@ export function createLiveSurveys(db: Kysely<Database>) {
   };
 }
 
-export function createResponseSaver(deps: { db: Kysely<Database>; ids: IdGenerator; live?: ReturnType<typeof createLiveSurveys> }): ResponseSaver {
+export function createResponseSaver(deps: { db: Kysely<Database>; ids: IdGenerator }): ResponseSaver {
   const { db, ids } = deps;
-  const live$ = deps.live ?? createLiveSurveys(db);
+  const live$ = createLiveSurveys(db);
   const versionOf = live$.versionOf;
   const lastTouched = new Lru<string, number>(1000);
 
@@ -150,8 +150,8 @@ export function createResponseSaver(deps: { db: Kysely<Database>; ids: IdGenerat
       // Completions of a survey with quotas, a response limit or one response per person take its row
       // lock first, so the counts they decide on cannot interleave (Postgres; SQLite's BEGIN IMMEDIATE
       // already serializes every writer). Other completions run side by side.
-      const postgres = body.complete && !isSqlite(trx);
-      if (postgres && lockSurvey) await lockForUpdate(trx, trx.selectFrom("surveys").select("id").where("id", "=", live.survey.id)).execute();
+      const pgCompletion = body.complete && !isSqlite(trx);
+      if (pgCompletion && lockSurvey) await lockForUpdate(trx, trx.selectFrom("surveys").select("id").where("id", "=", live.survey.id)).execute();
       const existing = await lockResponse(trx, id);
       const created = existing === undefined;
       // A first save decides everything before the row exists, then inserts it once, decided.
@@ -162,7 +162,7 @@ export function createResponseSaver(deps: { db: Kysely<Database>; ids: IdGenerat
       const definition = row.version === live.survey.version ? live.definition : await versionOf(trx, row.survey_id, row.version);
       if (!definition) throw new Error(`version ${row.version} of ${row.survey_id} is missing`);
       // Started on an older version that counts where the live one does not: start over, with the lock.
-      if (postgres && !lockSurvey && decidesOnCounts(definition)) throw new SurveyLockNeeded();
+      if (pgCompletion && !lockSurvey && decidesOnCounts(definition)) throw new SurveyLockNeeded();
 
       if (row.status === "complete") {
         if (row.body_hash === bodyHash && row.outcome) return { status: "complete", next: "end", end: endFor(row.outcome) };
