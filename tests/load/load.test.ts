@@ -36,6 +36,8 @@ describe.each(targets)("public PUT under load on $name", ({ name }) => {
     live = await startInstance(env);
     if (name === "sqlite") store = () => sqliteStore(live.dataDir);
     slug = (await publishLoadSurvey(live)).slug;
+    // Respondents open the survey before they save; on SQLite that view starts the server's save thread.
+    await fetch(`${live.url}/api/public/surveys/${slug}`).then((r) => r.arrayBuffer());
   });
   afterAll(async () => {
     await live?.dispose();
